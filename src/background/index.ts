@@ -1,0 +1,42 @@
+// Background entry: wires the browser's events to the toggle logic and the per-tab button state.
+import browser, { type Runtime } from 'webextension-polyfill';
+import { isReaderStateMessage } from '../shared/messages';
+import { ActionState } from './action-state';
+import { isFromOwnContentScript } from './sender';
+import { toggleReaderInTab, type ToggleDeps } from './toggle-reader';
+
+const actionState = new ActionState(browser.action, (key) => browser.i18n.getMessage(key));
+
+const deps: ToggleDeps = {
+  executeScript: (injection) => browser.scripting.executeScript(injection),
+  sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
+  showBlocked: (tabId, reason) => actionState.showBlocked(tabId, reason),
+  showOpen: (tabId) => actionState.showOpen(tabId),
+  showIdle: (tabId) => actionState.showIdle(tabId),
+};
+
+/** Button state updates can fail when the tab closed meanwhile; that is not worth more than a log line. */
+function logFailure(what: string) {
+  return (error: unknown) => console.warn(`Broadsheet: ${what} failed`, error);
+}
+
+browser.action.onClicked.addListener((tab) => {
+  toggleReaderInTab(tab, deps).catch(logFailure('toggling the reader'));
+});
+
+// The content script reports every open/close, including closes by Escape or its own close button.
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isReaderStateMessage(message)) return undefined;
+  const tabId = sender.tab?.id;
+  if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
+  const update = message.open ? actionState.showOpen(tabId) : actionState.showIdle(tabId);
+  update.catch(logFailure('updating the button'));
+  return undefined;
+});
+
+// A new page in the tab: the reader and any "can't open here" notice belonged to the old one.
+browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
+  if (changeInfo.status === 'loading') {
+    actionState.showIdle(tabId).catch(logFailure('resetting the button'));
+  }
+});

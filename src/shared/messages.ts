@@ -1,0 +1,61 @@
+// Typed messages between the background and the content script. Both sides import this one module, and
+// every received message goes through a guard here first: the guards check the whole shape, so a message
+// from an older build or from somewhere unexpected is ignored instead of half-understood.
+
+/** Why the reader cannot run in a tab; each reason has its own localized explanation. */
+export type BlockedReason = 'browser-page' | 'web-store' | 'pdf' | 'file-access' | 'failed';
+
+const blockedReasons: readonly BlockedReason[] = [
+  'browser-page',
+  'web-store',
+  'pdf',
+  'file-access',
+  'failed',
+];
+
+/** Background -> content: open the reader, or close it when it is open. */
+export interface ToggleReaderMessage {
+  type: 'broadsheet:toggle-reader';
+}
+
+/** Content -> background, as the answer to a toggle. */
+export type ToggleReaderResponse =
+  | { type: 'broadsheet:toggled'; open: boolean }
+  | { type: 'broadsheet:unsupported'; reason: BlockedReason };
+
+/** Content -> background whenever the reader opens or closes (also by Escape or its close button). */
+export interface ReaderStateMessage {
+  type: 'broadsheet:reader-state';
+  open: boolean;
+}
+
+export const toggleReaderMessage: ToggleReaderMessage = { type: 'broadsheet:toggle-reader' };
+
+export function readerStateMessage(open: boolean): ReaderStateMessage {
+  return { type: 'broadsheet:reader-state', open };
+}
+
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}
+
+export function isBlockedReason(value: unknown): value is BlockedReason {
+  return typeof value === 'string' && (blockedReasons as readonly string[]).includes(value);
+}
+
+export function isToggleReaderMessage(value: unknown): value is ToggleReaderMessage {
+  return isRecord(value) && value.type === 'broadsheet:toggle-reader';
+}
+
+export function isReaderStateMessage(value: unknown): value is ReaderStateMessage {
+  return (
+    isRecord(value) && value.type === 'broadsheet:reader-state' && typeof value.open === 'boolean'
+  );
+}
+
+export function isToggleReaderResponse(value: unknown): value is ToggleReaderResponse {
+  if (!isRecord(value)) return false;
+  if (value.type === 'broadsheet:toggled') return typeof value.open === 'boolean';
+  if (value.type === 'broadsheet:unsupported') return isBlockedReason(value.reason);
+  return false;
+}
