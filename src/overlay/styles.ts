@@ -1,0 +1,315 @@
+// All of the reader's CSS. It lives inside the shadow root, so it cannot leak into the page; the :host rules
+// use !important because, for the host element itself, the page's !important rules would otherwise win.
+// Sizes are in em, never rem: rem follows the page's <html> font size, which sites often change.
+import { readerSerifFamily } from './fonts';
+
+const serifStack = `"${readerSerifFamily}", Literata, Charter, "Bitstream Charter", "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif`;
+const sansStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif`;
+const monoStack = `ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace`;
+
+export const overlayCss = `
+:host {
+  all: initial !important;
+  display: block !important;
+  position: fixed !important;
+  inset: 0 !important;
+  z-index: 2147483647 !important;
+  width: auto !important;
+  height: auto !important;
+  margin: 0 !important;
+  padding: 0 !important;
+  border: 0 !important;
+  transform: none !important;
+  filter: none !important;
+  opacity: 1 !important;
+  visibility: visible !important;
+  contain: strict !important;
+}
+
+*, *::before, *::after { box-sizing: border-box; }
+
+.bs-dialog {
+  --bs-bg: #ffffff;
+  --bs-fg: #1d1d1f;
+  --bs-muted: #5c5c63;
+  --bs-accent: #a3261b;
+  --bs-link: #0b57d0;
+  --bs-border: #e2e2e6;
+  --bs-subtle: #f3f3f5;
+  --bs-toolbar: rgb(255 255 255 / 0.9);
+  --bs-focus: #0b57d0;
+  color-scheme: light;
+  position: absolute;
+  inset: 0;
+  overflow-x: hidden;
+  overflow-y: auto;
+  overscroll-behavior: contain;
+  background: var(--bs-bg);
+  color: var(--bs-fg);
+  font-family: ${sansStack};
+  font-size: 100%;
+  line-height: 1.5;
+  text-align: start;
+  -webkit-text-size-adjust: 100%;
+  text-size-adjust: 100%;
+  text-rendering: optimizeLegibility;
+  -webkit-font-smoothing: antialiased;
+  outline: none;
+}
+.bs-dialog[data-theme="sepia"] {
+  --bs-bg: #f6efdf;
+  --bs-fg: #3b2f22;
+  --bs-muted: #6b5a45;
+  --bs-accent: #8a3512;
+  --bs-link: #7b3d00;
+  --bs-border: #e0d3b8;
+  --bs-subtle: #ede3cb;
+  --bs-toolbar: rgb(246 239 223 / 0.9);
+  --bs-focus: #7b3d00;
+}
+.bs-dialog[data-theme="dark"] {
+  --bs-bg: #18181b;
+  --bs-fg: #e6e4df;
+  --bs-muted: #a6a6ae;
+  --bs-accent: #f29b86;
+  --bs-link: #8ab4f8;
+  --bs-border: #34343b;
+  --bs-subtle: #25252a;
+  --bs-toolbar: rgb(24 24 27 / 0.9);
+  --bs-focus: #8ab4f8;
+  color-scheme: dark;
+}
+
+@media (prefers-reduced-motion: no-preference) {
+  .bs-dialog { animation: bs-enter 180ms ease-out; }
+  @keyframes bs-enter {
+    from { opacity: 0; transform: translateY(0.75em); }
+    to { opacity: 1; transform: none; }
+  }
+}
+
+/* Toolbar: the reader's own controls, in the browser's UI language. */
+.bs-toolbar {
+  position: sticky;
+  top: 0;
+  z-index: 1;
+  display: flex;
+  align-items: center;
+  justify-content: space-between;
+  gap: 1em;
+  padding: 0.625em 1em;
+  background: var(--bs-toolbar);
+  -webkit-backdrop-filter: blur(8px);
+  backdrop-filter: blur(8px);
+  border-bottom: 1px solid var(--bs-border);
+  font-family: ${sansStack};
+  font-size: 0.875em;
+}
+.bs-theme-switch {
+  display: inline-flex;
+  gap: 0.25em;
+  padding: 0.1875em;
+  border: 1px solid var(--bs-border);
+  border-radius: 999px;
+}
+.bs-theme-switch button {
+  display: inline-flex;
+  align-items: center;
+  gap: 0.4em;
+  margin: 0;
+  padding: 0.3em 0.75em;
+  border: 0;
+  border-radius: 999px;
+  background: transparent;
+  color: var(--bs-muted);
+  font: inherit;
+  cursor: pointer;
+}
+.bs-theme-switch button::before {
+  content: "";
+  width: 0.875em;
+  height: 0.875em;
+  border-radius: 50%;
+  border: 1px solid rgb(128 128 128 / 0.6);
+  background: var(--bs-swatch);
+}
+.bs-theme-switch button[data-theme="auto"] { --bs-swatch: linear-gradient(135deg, #ffffff 50%, #18181b 50%); }
+.bs-theme-switch button[data-theme="light"] { --bs-swatch: #ffffff; }
+.bs-theme-switch button[data-theme="sepia"] { --bs-swatch: #f6efdf; }
+.bs-theme-switch button[data-theme="dark"] { --bs-swatch: #18181b; }
+.bs-theme-switch button:hover { color: var(--bs-fg); background: var(--bs-subtle); }
+.bs-theme-switch button[aria-pressed="true"] {
+  color: var(--bs-fg);
+  background: var(--bs-subtle);
+  font-weight: 600;
+}
+.bs-close {
+  display: inline-grid;
+  place-items: center;
+  flex: none;
+  width: 2.5em;
+  height: 2.5em;
+  margin: 0;
+  padding: 0;
+  border: 0;
+  border-radius: 50%;
+  background: transparent;
+  color: var(--bs-fg);
+  cursor: pointer;
+}
+.bs-close:hover { background: var(--bs-subtle); }
+.bs-close svg { width: 1.25em; height: 1.25em; }
+button:focus-visible, a:focus-visible {
+  outline: 2px solid var(--bs-focus);
+  outline-offset: 2px;
+}
+
+/* The page: one comfortable column (about 65-75 characters per line). */
+.bs-page {
+  max-width: 34em;
+  margin: 0 auto;
+  padding: 2.75em 1.25em 6em;
+  font-family: ${serifStack};
+  font-size: 1.25em;
+  line-height: 1.6;
+  hyphens: auto;
+  overflow-wrap: break-word;
+}
+@media (max-width: 600px) {
+  .bs-page { font-size: 1.125em; padding-top: 1.75em; }
+}
+.bs-header {
+  margin-bottom: 2em;
+  padding-bottom: 1.25em;
+  border-bottom: 1px solid var(--bs-border);
+}
+.bs-site {
+  margin: 0 0 0.75em;
+  color: var(--bs-accent);
+  font-family: ${sansStack};
+  font-size: 0.7em;
+  font-weight: 700;
+  letter-spacing: 0.08em;
+  text-transform: uppercase;
+}
+.bs-title {
+  margin: 0 0 0.5em;
+  font-size: 2em;
+  font-weight: 700;
+  line-height: 1.18;
+  letter-spacing: -0.01em;
+  hyphens: manual;
+  text-wrap: balance;
+}
+.bs-meta {
+  display: flex;
+  flex-wrap: wrap;
+  column-gap: 0.5em;
+  margin: 0;
+  color: var(--bs-muted);
+  font-family: ${sansStack};
+  font-size: 0.75em;
+  line-height: 1.5;
+}
+.bs-meta > * + *::before {
+  content: "·";
+  margin-inline-end: 0.5em;
+}
+.bs-byline { color: var(--bs-fg); font-weight: 600; }
+
+/* The article body: the pipeline's sanitised HTML, styled like a good printed page. */
+.bs-article p { margin: 0 0 1.1em; }
+.bs-article h1, .bs-article h2, .bs-article h3, .bs-article h4, .bs-article h5, .bs-article h6 {
+  margin: 1.8em 0 0.6em;
+  line-height: 1.25;
+  font-weight: 700;
+  hyphens: manual;
+}
+.bs-article h1, .bs-article h2 { font-size: 1.35em; }
+.bs-article h3 { font-size: 1.15em; }
+.bs-article h4, .bs-article h5, .bs-article h6 { font-size: 1em; }
+.bs-article a {
+  color: var(--bs-link);
+  text-decoration: underline;
+  text-decoration-thickness: 1px;
+  text-underline-offset: 0.15em;
+}
+.bs-article a:hover { text-decoration-thickness: 2px; }
+.bs-article img, .bs-article video, .bs-article svg, .bs-article picture, .bs-article iframe {
+  display: block;
+  max-width: 100%;
+  height: auto;
+  margin: 0 auto;
+}
+.bs-article img { border-radius: 2px; }
+.bs-article figure { margin: 1.75em 0; }
+.bs-article figure img { width: 100%; }
+.bs-article > img, .bs-article p > img:only-child { margin: 1.5em auto; }
+.bs-article figcaption, .bs-article .wp-caption-text {
+  margin-top: 0.6em;
+  color: var(--bs-muted);
+  font-family: ${sansStack};
+  font-size: 0.75em;
+  line-height: 1.45;
+}
+.bs-article blockquote {
+  margin: 1.5em 0;
+  padding: 0.1em 0 0.1em 1.1em;
+  border-inline-start: 3px solid var(--bs-accent);
+  color: var(--bs-fg);
+  font-style: italic;
+}
+.bs-article blockquote p:last-child { margin-bottom: 0; }
+.bs-article ul, .bs-article ol { margin: 0 0 1.1em; padding-inline-start: 1.5em; }
+.bs-article li { margin: 0.3em 0; }
+.bs-article hr {
+  margin: 2em auto;
+  width: 30%;
+  border: 0;
+  border-top: 1px solid var(--bs-border);
+}
+.bs-article pre, .bs-article code, .bs-article kbd, .bs-article samp {
+  font-family: ${monoStack};
+  font-size: 0.85em;
+}
+.bs-article code { padding: 0.1em 0.3em; border-radius: 3px; background: var(--bs-subtle); }
+.bs-article pre {
+  margin: 0 0 1.1em;
+  padding: 0.9em 1em;
+  overflow-x: auto;
+  border-radius: 4px;
+  background: var(--bs-subtle);
+  line-height: 1.45;
+  hyphens: none;
+}
+.bs-article pre code { padding: 0; background: none; font-size: 1em; }
+.bs-article table {
+  width: 100%;
+  margin: 0 0 1.1em;
+  border-collapse: collapse;
+  font-family: ${sansStack};
+  font-size: 0.8em;
+}
+.bs-article th, .bs-article td {
+  padding: 0.45em 0.6em;
+  border-bottom: 1px solid var(--bs-border);
+  text-align: start;
+  vertical-align: top;
+}
+
+/* No article: say so plainly. */
+.bs-empty-state {
+  max-width: 30em;
+  margin: 0 auto;
+  padding: 5em 1.5em;
+  text-align: center;
+}
+.bs-empty {
+  margin: 0 0 0.75em;
+  font-family: ${serifStack};
+  font-size: 1.5em;
+  font-weight: 700;
+  line-height: 1.3;
+}
+.bs-empty-hint { margin: 0; color: var(--bs-muted); }
+`;
