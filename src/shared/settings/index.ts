@@ -22,14 +22,13 @@
  *   const imported = importSettings(fileText);
  *   if (!imported.ok) showError(imported.error); else { await saveSettings(area, imported.settings); show(imported.problems); }
  *
- * User cleanup rules are shape-checked here ({ site: hostname | '*', selector }); pass a deeper check (the
- * rules engine's selector validation) as { checkUserRules } to parseSettings / loadSettings / saveSettings /
- * importSettings.
+ * User cleanup rules are shape-checked here ({ site: hostname, selector }); plug in the rules engine's selector
+ * check with { checkUserRules: (rules) => validateUserRules(rules) } (src/rules) in parseSettings / loadSettings /
+ * saveSettings / importSettings: its rejected rules are dropped and reported per rule.
  *
  * Pure and DOM-free (no browser.* import): runs in content scripts, pages, the background and Node.
  */
 export {
-  ALL_SITES,
   AUTO_MODES,
   CURRENT_SCHEMA_VERSION,
   defaultSettings,

@@ -4,7 +4,6 @@ import { normalizeHostname } from './hostnames';
 import { migrate } from './migrations';
 import { describeReceived, type SettingsProblem } from './problems';
 import {
-  ALL_SITES,
   CURRENT_SCHEMA_VERSION,
   defaultSettings,
   FIELD_SCHEMAS,
@@ -20,10 +19,13 @@ import {
 
 export interface ParseOptions {
   /**
-   * A deeper check of the user's cleanup rules than the shape check here (e.g. src/rules' selector
-   * validation). Return one entry per rejected rule; those rules are dropped and reported.
+   * A deeper check of the user's cleanup rules than the shape check here: src/rules' validateUserRules fits
+   * as is. It returns the rules it keeps and one message per rejected rule; those rules are dropped and reported.
    */
-  checkUserRules?: (rules: readonly UserRule[]) => Iterable<{ index: number; message: string }>;
+  checkUserRules?: (rules: readonly UserRule[]) => {
+    rules: readonly UserRule[];
+    problems: readonly string[];
+  };
 }
 
 export interface ParseResult {
@@ -260,27 +262,27 @@ function parseList<T>(
 
 function parseRules(value: unknown, options: ParseOptions): FieldResult<UserRule[]> {
   const parsed = parseList('userRules', value, normalizeRuleEntry, userRuleSchema, ruleIdentity);
-  if (!parsed.ok || !options.checkUserRules) return parsed;
-  const rejected = new Map<number, string>();
-  for (const { index, message } of options.checkUserRules(parsed.value))
-    rejected.set(index, message);
-  if (rejected.size === 0) return parsed;
-  const problems = [...parsed.problems];
-  const extra: SettingsProblem[] = [];
-  const kept = parsed.value.filter((rule, index) => {
-    const message = rejected.get(index);
-    if (message === undefined) return true;
-    extra.push({
+  if (!parsed.ok || !options.checkUserRules || parsed.value.length === 0) return parsed;
+  const checked = options.checkUserRules(parsed.value);
+  // Keep only rules that passed both checks, in the stored form (the hook may normalise differently).
+  const passed = new Set(checked.rules.map(ruleIdentity));
+  const kept = parsed.value.filter((rule) => passed.has(ruleIdentity(rule)));
+  const rejected = checked.problems.map((message): SettingsProblem => ({
+    field: 'userRules',
+    kind: 'entry-dropped',
+    message: `Cleanup rules: ${message}`,
+  }));
+  if (kept.length < parsed.value.length && rejected.length === 0) {
+    rejected.push({
       field: 'userRules',
       kind: 'entry-dropped',
-      message: `Cleanup rules: the rule for ${rule.site} was dropped. ${message}`,
-      received: describeReceived(rule.selector),
+      message: `Cleanup rules: ${parsed.value.length - kept.length} rules were rejected by the rule check.`,
     });
-    return false;
-  });
-  problems.push(
-    ...capped(extra, 'userRules', (rest) => `Cleanup rules: ${rest} more rules were dropped.`),
-  );
+  }
+  const problems = [
+    ...parsed.problems,
+    ...capped(rejected, 'userRules', (rest) => `Cleanup rules: ${rest} more rules were dropped.`),
+  ];
   return { ok: true, value: kept, problems };
 }
 
@@ -293,12 +295,8 @@ function normalizeSiteEntry(entry: unknown): unknown {
 function normalizeRuleEntry(entry: unknown): unknown {
   if (!isPlainRecord(entry)) return entry;
   const { site, selector } = entry;
-  const trimmedSite = typeof site === 'string' ? site.trim() : site;
   return {
-    site:
-      typeof trimmedSite === 'string' && trimmedSite !== ALL_SITES
-        ? (normalizeHostname(trimmedSite) ?? trimmedSite)
-        : trimmedSite,
+    site: typeof site === 'string' ? (normalizeHostname(site) ?? site) : site,
     selector: typeof selector === 'string' ? selector.trim() : selector,
   };
 }

@@ -19,12 +19,10 @@ export const LIMITS = {
   speechRate: { min: 0.5, max: 2 },
   maxSitesPerList: 1000,
   maxUserRules: 500,
-  maxSelectorLength: 1000,
+  // The rules engine (src/rules/user-rules.ts) accepts selectors up to 500 characters.
+  maxSelectorLength: 500,
   maxVoiceLength: 500,
 } as const;
-
-/** A site in a user rule is a hostname, or "*" for every site. */
-export const ALL_SITES = '*';
 
 const rangeMessage = (label: string, unit: string, { min, max }: { min: number; max: number }) =>
   `${label} must be from ${min} to ${max}${unit}.`;
@@ -68,10 +66,10 @@ const SELECTOR_FORBIDDEN = /[{}\p{Cc}]/u;
 export const userRuleSchema = v.strictObject(
   {
     site: v.pipe(
-      v.string('A rule needs a site (a hostname, or * for every site).'),
+      v.string('A rule needs a site (a hostname like example.com).'),
       v.check(
-        (site) => site === ALL_SITES || isNormalizedHostname(site),
-        'A rule site must be a hostname like example.com, or * for every site.',
+        isNormalizedHostname,
+        'A rule site must be a hostname like example.com (no path or port).',
       ),
     ),
     selector: v.pipe(

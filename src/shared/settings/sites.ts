@@ -1,22 +1,37 @@
 // The per-site "always open here" / "never open here" choice, as the overlay's one click and the background's
-// auto-open decision both need it. Matching is by exact hostname: the choice is made on a tab's hostname.
+// auto-open decision both need it. An entry covers its host and that host's subdomains ("bbc.co.uk" covers
+// "www.bbc.co.uk", as the rules engine's hostMatches does); the closest entry wins, so "never" on
+// sport.bbc.co.uk beats "always" on bbc.co.uk. IP addresses match only exactly.
 import { normalizeHostname } from './hostnames';
 import type { Settings, SettingsPatch } from './schema';
 
 export type SiteChoice = 'always' | 'never' | 'default';
 type SiteLists = Pick<Settings, 'alwaysSites' | 'neverSites'>;
 
-/** The user's choice for a site; "never" wins if a site somehow sits in both lists. */
+/** The user's choice for a site: from the closest covering entry; "never" wins a tie. */
 export function siteChoice(settings: SiteLists, hostname: string): SiteChoice {
   const host = normalizeHostname(hostname);
   if (host === null) return 'default';
-  if (settings.neverSites.includes(host)) return 'never';
-  if (settings.alwaysSites.includes(host)) return 'always';
-  return 'default';
+  const always = closestEntry(settings.alwaysSites, host);
+  const never = closestEntry(settings.neverSites, host);
+  if (never !== null && (always === null || never.length >= always.length)) return 'never';
+  return always !== null ? 'always' : 'default';
+}
+
+/** The entry that is the host or its nearest parent domain in the list, or null. */
+function closestEntry(list: readonly string[], host: string): string | null {
+  const isIpAddress = host.startsWith('[') || /^[\d.]+$/.test(host);
+  let best: string | null = null;
+  for (const entry of list) {
+    const covers = entry === host || (!isIpAddress && host.endsWith(`.${entry}`));
+    if (covers && (best === null || entry.length > best.length)) best = entry;
+  }
+  return best;
 }
 
 /**
- * The change that records a choice for a site (it leaves the other list, so the lists never disagree).
+ * The change that records a choice for exactly this host (it leaves the other list, so the lists never
+ * disagree about it). "default" removes the host's own entries; a parent domain's entry still applies.
  * Null when the hostname is not one.
  */
 export function siteChoicePatch(

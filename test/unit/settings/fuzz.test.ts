@@ -43,7 +43,7 @@ const validSettings: fc.Arbitrary<Settings> = fc.record({
   autoMode: fc.constantFrom(...AUTO_MODES),
   alwaysSites: uniqueHosts,
   neverSites: uniqueHosts,
-  userRules: fc.uniqueArray(fc.record({ site: fc.oneof(fc.constant('*'), hostname), selector }), {
+  userRules: fc.uniqueArray(fc.record({ site: hostname, selector }), {
     maxLength: 10,
     selector: (rule) => `${rule.site}\n${rule.selector}`,
   }),

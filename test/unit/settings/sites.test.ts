@@ -58,6 +58,18 @@ describe('site choices', () => {
     expect(siteChoice(lists, 'not a host')).toBe('default');
   });
 
+  it('covers subdomains, with the closest entry winning', () => {
+    const news = { alwaysSites: ['bbc.co.uk', '10.0.0.1'], neverSites: ['sport.bbc.co.uk'] };
+    expect(siteChoice(news, 'www.bbc.co.uk')).toBe('always');
+    expect(siteChoice(news, 'live.sport.bbc.co.uk')).toBe('never');
+    expect(siteChoice(news, 'notbbc.co.uk')).toBe('default');
+    expect(siteChoice(news, '10.0.0.1')).toBe('always');
+    expect(siteChoice({ alwaysSites: ['0.0.1'], neverSites: [] }, '10.0.0.1')).toBe('default');
+    const patch = siteChoicePatch(news, 'sport.bbc.co.uk', 'default');
+    expect(patch).toEqual({ alwaysSites: ['bbc.co.uk', '10.0.0.1'], neverSites: [] });
+    expect(siteChoice({ ...news, ...patch }, 'sport.bbc.co.uk')).toBe('always');
+  });
+
   it('moves a site between the lists with one patch', () => {
     expect(siteChoicePatch(lists, 'b.example', 'always')).toEqual({
       alwaysSites: ['a.example', 'both.example', 'b.example'],
