@@ -333,7 +333,8 @@ function errorText(error: unknown): string {
       : typeof error === 'string'
         ? error
         : describeReceived(error);
-  return text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  const short = text.length > 200 ? `${text.slice(0, 200)}…` : text;
+  return short.replace(/\.$/, ''); // it goes inside parentheses in a sentence
 }
 
 function sameJson(a: unknown, b: unknown): boolean {

@@ -155,6 +155,23 @@ describe('saveSettings', () => {
     });
   });
 
+  it.each([
+    // Seen in Chromium 156 and Firefox 153 (see the settings report).
+    ['Resource::kQuotaBytes quota exceeded', 'Resource::kQuotaBytes quota exceeded'],
+    [
+      'QuotaExceededError: storage.sync API call exceeded its quota limitations.',
+      'QuotaExceededError: storage.sync API call exceeded its quota limitations',
+    ],
+  ])('words the browser quota error %p for the UI', async (error, shown) => {
+    const area = new FakeStorageArea();
+    area.failNextWrite = error;
+    const result = await saveSettings(area, { fontSize: 28 });
+    expect(result).toMatchObject({
+      ok: false,
+      message: `Not saved: the browser's sync storage is full (${shown}). Your previous settings are unchanged.`,
+    });
+  });
+
   it('explains a write-rate limit', async () => {
     const area = new FakeStorageArea();
     area.failNextWrite = 'This request exceeds the MAX_WRITE_OPERATIONS_PER_MINUTE quota.';
