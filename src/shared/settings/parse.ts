@@ -149,7 +149,7 @@ function parseField(
         return parseScalar(field, FIELD_SCHEMAS[field] as v.GenericSchema, value);
     }
   } catch (error) {
-    // Only a thrown user-rules hook or an exotic object (a throwing getter) can get here.
+    // Only an exotic object (a throwing getter or proxy) can get here.
     return {
       ok: false,
       problems: [
@@ -263,7 +263,19 @@ function parseList<T>(
 function parseRules(value: unknown, options: ParseOptions): FieldResult<UserRule[]> {
   const parsed = parseList('userRules', value, normalizeRuleEntry, userRuleSchema, ruleIdentity);
   if (!parsed.ok || !options.checkUserRules || parsed.value.length === 0) return parsed;
-  const checked = options.checkUserRules(parsed.value);
+  let checked: ReturnType<NonNullable<ParseOptions['checkUserRules']>>;
+  try {
+    checked = options.checkUserRules(parsed.value);
+  } catch (error) {
+    // A broken checker must not cost the user their rules: keep the shape-checked ones and say so.
+    const reason = error instanceof Error ? error.message : 'unknown error';
+    const problem: SettingsProblem = {
+      field: 'userRules',
+      kind: 'not-checked',
+      message: `Cleanup rules could not be fully checked (${reason}); they were kept as saved.`,
+    };
+    return { ok: true, value: parsed.value, problems: [...parsed.problems, problem] };
+  }
   // Keep only rules that passed both checks, in the stored form (the hook may normalise differently).
   const passed = new Set(checked.rules.map(ruleIdentity));
   const kept = parsed.value.filter((rule) => passed.has(ruleIdentity(rule)));

@@ -12,7 +12,9 @@ export type SettingsProblemKind =
   /** The whole input was not a settings object; every field uses its default. */
   | 'not-an-object'
   /** Saved by a newer Broadsheet; what this version understands was loaded. */
-  | 'newer-version';
+  | 'newer-version'
+  /** Kept as saved, but a deeper check (the user-rules hook) failed to run. */
+  | 'not-checked';
 
 export interface SettingsProblem {
   /** The field concerned (dotted for nested values, e.g. "customColors.text"), or null for the whole object. */

@@ -144,9 +144,20 @@ async function writePatch(
   const rewriteAll =
     stored.layout === 'legacy' ||
     (stored.version !== null && stored.version < CURRENT_SCHEMA_VERSION);
+  // An upgrade writes every field, except those that did not load (they would be stored as defaults and
+  // lost); like any broken field, they stay as they were until the user sets them.
+  const unloaded = new Set(
+    loaded.problems
+      .filter((problem) => problem.kind === 'invalid' || problem.kind === 'oversized')
+      .map((problem) => problem.field?.split('.')[0]),
+  );
+  const skipped = rewriteAll
+    ? SETTINGS_FIELDS.filter((field) => unloaded.has(field) && !changed.includes(field))
+    : [];
   const items: Record<string, unknown> = {};
   for (const field of rewriteAll ? SETTINGS_FIELDS : changed) {
     const key = STORAGE_KEYS.field(field);
+    if (skipped.includes(field)) continue;
     if (!rewriteAll && sameJson(stored.items[key], next[field])) continue;
     items[key] = next[field];
   }
@@ -168,7 +179,7 @@ async function writePatch(
   } catch (error) {
     return storageFailure(error);
   }
-  if (rewriteAll) await removeObsoleteKeys(area);
+  if (rewriteAll && skipped.length === 0) await removeObsoleteKeys(area);
   return { ok: true, settings: next, problems: untouchedProblems };
 }
 

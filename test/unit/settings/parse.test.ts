@@ -229,7 +229,7 @@ describe('parseSettings: lists drop bad entries, not the list', () => {
     ]);
   });
 
-  it('keeps the other fields and reports when the plugged-in check itself fails', () => {
+  it('keeps the rules and reports when the plugged-in check itself fails', () => {
     const { settings, problems } = parseSettings(
       { userRules: [{ site: 'a.com', selector: '.ok' }], fontSize: 22 },
       {
@@ -239,11 +239,13 @@ describe('parseSettings: lists drop bad entries, not the list', () => {
       },
     );
     expect(settings.fontSize).toBe(22);
-    expect(settings.userRules).toEqual([]);
+    expect(settings.userRules).toEqual([{ site: 'a.com', selector: '.ok' }]);
     expect(problems).toEqual([
       expect.objectContaining({
         field: 'userRules',
-        message: expect.stringContaining('engine not ready'),
+        kind: 'not-checked',
+        message:
+          'Cleanup rules could not be fully checked (engine not ready); they were kept as saved.',
       }),
     ]);
   });

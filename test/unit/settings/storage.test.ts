@@ -251,6 +251,20 @@ describe('saveSettings', () => {
     expect(area.snapshot()).toEqual({ settings: v1 });
   });
 
+  it('does not turn a field that failed to load into a stored default during an upgrade', async () => {
+    const area = new FakeStorageArea();
+    const v1 = { schemaVersion: 1, theme: 'night', autoOpenSites: Array(1500).fill('a.example') };
+    area.seed({ settings: v1 });
+    expect((await loadSettings(area)).problems).toEqual([
+      expect.objectContaining({ field: 'alwaysSites', kind: 'oversized' }),
+    ]);
+    expect(await saveSettings(area, { fontSize: 22 })).toMatchObject({ ok: true });
+    const stored = area.snapshot();
+    expect(stored[key('alwaysSites')]).toBeUndefined();
+    expect(stored[key('theme')]).toBe('dark');
+    expect(stored.settings).toEqual(v1); // the old key stays while part of it could not be carried over
+  });
+
   it('removes the v2 field keys after upgrading them', async () => {
     const area = new FakeStorageArea();
     area.seed({ [STORAGE_KEYS.version]: 2, [key('ttsRate')]: 150, [key('fontSize')]: 17 });
