@@ -1,13 +1,22 @@
 // Tests are TypeScript compiled to CommonJS by swc (fast, no type-check: `npm run typecheck` does that).
 const transform = {
   '\\.rules$': '<rootDir>/test/support/text-transform.cjs',
-  '^.+\\.(t|j)sx?$': ['@swc/jest', { jsc: { target: 'es2022' }, module: { type: 'commonjs' } }],
+  '^.+\\.(c|m)?(t|j)sx?$': [
+    '@swc/jest',
+    { jsc: { target: 'es2022' }, module: { type: 'commonjs' } },
+  ],
 };
-// Some dependencies ship ESM only; let swc compile them too.
-const transformIgnorePatterns = ['/node_modules/(?!(valibot)/)'];
+// jsdom 29, linkedom and valibot pull in ESM-only packages, which jest (on Node 20) cannot require: let swc
+// compile node_modules too (cached after the first run), except big CommonJS packages that need no help.
+const transformIgnorePatterns = [
+  '/node_modules/(playwright-core|typescript|@swc|@jest|jest-[^/]+)/',
+];
+
+const moduleFileExtensions = ['ts', 'js', 'cjs', 'mjs', 'json', 'rules'];
 
 /** @type {import('jest').Config} */
 export default {
+  // Real browsers on a 2-core machine: e2e runs one file at a time (`--runInBand` in package.json).
   projects: [
     {
       displayName: 'unit',
@@ -15,7 +24,7 @@ export default {
       testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
-      moduleFileExtensions: ['ts', 'js', 'cjs', 'mjs', 'json', 'rules'],
+      moduleFileExtensions,
     },
     {
       displayName: 'e2e',
@@ -23,8 +32,7 @@ export default {
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
-      // Real browsers on a 2-core machine: one at a time.
-      maxWorkers: 1,
+      moduleFileExtensions,
     },
   ],
 };
