@@ -69,8 +69,8 @@ function buildBody(doc: Document, html: string): HTMLElement {
   const Parser = doc.defaultView?.DOMParser ?? DOMParser;
   const parsed = new Parser().parseFromString(html, 'text/html');
   for (const img of Array.from(parsed.images)) {
-    img.loading = 'lazy';
-    img.decoding = 'async';
+    img.setAttribute('loading', 'lazy');
+    img.setAttribute('decoding', 'async');
   }
   body.append(...Array.from(parsed.body.childNodes).map((node) => doc.adoptNode(node)));
   return body;

@@ -78,7 +78,8 @@ function applyStyles(shadow: ShadowRoot, doc: Document): void {
 export function mountOverlay(options: OverlayOptions): Overlay {
   const { document: doc, article, t, ui } = options;
   const view = doc.defaultView;
-  const controller = new AbortController();
+  // One controller removes every listener on close; made in the page's realm, where the targets live.
+  const controller = new (view?.AbortController ?? AbortController)();
   const { signal } = controller;
 
   const pageLock = lockPage(doc);

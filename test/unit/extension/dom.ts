@@ -1,0 +1,36 @@
+// Real pages in jsdom for the extension's unit tests: the Readability test corpus in ../shared/datasets and
+// the e2e fixtures, loaded with their original URLs so links resolve as they would in the browser.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM } from 'jsdom';
+import { repoRoot } from './locales';
+
+export { englishMessages, repoRoot } from './locales';
+
+const readabilityPages = join(repoRoot, '..', 'shared', 'datasets', 'readability-test-pages');
+
+/** One page of Readability's own test corpus (a real saved page), by id, e.g. "bbc-1". */
+export function readabilityPage(id: string): JSDOM {
+  const html = gunzipSync(readFileSync(join(readabilityPages, 'pages', `${id}.html.gz`))).toString(
+    'utf8',
+  );
+  return new JSDOM(html, { url: 'http://fakehost/test/page.html', pretendToBeVisual: true });
+}
+
+/** One of the e2e fixture pages (test/fixtures/e2e/<name>/source.html). */
+export function fixturePage(name: string, url = `http://127.0.0.1/e2e/${name}/`): JSDOM {
+  const html = readFileSync(join(repoRoot, 'test', 'fixtures', 'e2e', name, 'source.html'), 'utf8');
+  return new JSDOM(html, { url, pretendToBeVisual: true });
+}
+
+/** A snapshot of everything closing the reader must restore. */
+export function pageSnapshot(dom: JSDOM) {
+  const { document } = dom.window;
+  return {
+    html: document.documentElement.outerHTML,
+    htmlStyle: document.documentElement.getAttribute('style'),
+    focused: document.activeElement,
+    fonts: document.fonts ? Array.from(document.fonts).length : 0,
+  };
+}
