@@ -44,6 +44,6 @@ export function prepareLinks(
       );
     if (!destination) return;
     event.preventDefault();
-    destination.scrollIntoView({ block: 'start' });
+    destination.scrollIntoView?.({ block: 'start' });
   };
 }

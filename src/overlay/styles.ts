@@ -38,6 +38,8 @@ export const overlayCss = `
   --bs-subtle: #f3f3f5;
   --bs-toolbar: rgb(255 255 255 / 0.9);
   --bs-focus: #0b57d0;
+  --bs-serif: ${serifStack};
+  --bs-sans: ${sansStack};
   color-scheme: light;
   position: absolute;
   inset: 0;
@@ -46,7 +48,7 @@ export const overlayCss = `
   overscroll-behavior: contain;
   background: var(--bs-bg);
   color: var(--bs-fg);
-  font-family: ${sansStack};
+  font-family: var(--bs-sans);
   font-size: 100%;
   line-height: 1.5;
   text-align: start;
@@ -102,7 +104,7 @@ export const overlayCss = `
   -webkit-backdrop-filter: blur(8px);
   backdrop-filter: blur(8px);
   border-bottom: 1px solid var(--bs-border);
-  font-family: ${sansStack};
+  font-family: var(--bs-sans);
   font-size: 0.875em;
 }
 .bs-theme-switch {
@@ -169,10 +171,10 @@ button:focus-visible, a:focus-visible {
   max-width: 34em;
   margin: 0 auto;
   padding: 2.75em 1.25em 6em;
-  font-family: ${serifStack};
+  font-family: var(--bs-serif);
   font-size: 1.25em;
   line-height: 1.6;
-  hyphens: auto;
+  hyphens: manual;
   overflow-wrap: break-word;
 }
 @media (max-width: 600px) {
@@ -186,7 +188,7 @@ button:focus-visible, a:focus-visible {
 .bs-site {
   margin: 0 0 0.75em;
   color: var(--bs-accent);
-  font-family: ${sansStack};
+  font-family: var(--bs-sans);
   font-size: 0.7em;
   font-weight: 700;
   letter-spacing: 0.08em;
@@ -207,7 +209,7 @@ button:focus-visible, a:focus-visible {
   column-gap: 0.5em;
   margin: 0;
   color: var(--bs-muted);
-  font-family: ${sansStack};
+  font-family: var(--bs-sans);
   font-size: 0.75em;
   line-height: 1.5;
 }
@@ -235,6 +237,7 @@ button:focus-visible, a:focus-visible {
   text-underline-offset: 0.15em;
 }
 .bs-article a:hover { text-decoration-thickness: 2px; }
+.bs-article [id], .bs-article a[name] { scroll-margin-top: 4em; }
 .bs-article img, .bs-article video, .bs-article svg, .bs-article picture, .bs-article iframe {
   display: block;
   max-width: 100%;
@@ -248,7 +251,7 @@ button:focus-visible, a:focus-visible {
 .bs-article figcaption, .bs-article .wp-caption-text {
   margin-top: 0.6em;
   color: var(--bs-muted);
-  font-family: ${sansStack};
+  font-family: var(--bs-sans);
   font-size: 0.75em;
   line-height: 1.45;
 }
@@ -287,7 +290,7 @@ button:focus-visible, a:focus-visible {
   width: 100%;
   margin: 0 0 1.1em;
   border-collapse: collapse;
-  font-family: ${sansStack};
+  font-family: var(--bs-sans);
   font-size: 0.8em;
 }
 .bs-article th, .bs-article td {
@@ -306,7 +309,7 @@ button:focus-visible, a:focus-visible {
 }
 .bs-empty {
   margin: 0 0 0.75em;
-  font-family: ${serifStack};
+  font-family: var(--bs-serif);
   font-size: 1.5em;
   font-weight: 700;
   line-height: 1.3;

@@ -220,6 +220,38 @@ describe('the reader overlay on a news page', () => {
   });
 });
 
+describe('links to a place in the same article', () => {
+  it('scroll the reader there instead of leaving it', () => {
+    const dom = fixturePage('plain-article');
+    const pageUrl = dom.window.location.href;
+    const article = extractFrom(dom);
+    mountOverlay({
+      document: dom.window.document,
+      article: {
+        ...article,
+        html: `<p><a href="${pageUrl}#notes">Notes</a> <a href="https://example.org/">Elsewhere</a></p><h2 id="notes">Notes</h2>`,
+      },
+      pageUrl,
+      t,
+      ui,
+    });
+    const shadow = shadowOf(dom);
+    const [toNotes, elsewhere] = Array.from(shadow.querySelectorAll('.bs-article a'));
+    expect(toNotes?.hasAttribute('target')).toBe(false);
+    expect(elsewhere?.getAttribute('target')).toBe('_blank');
+
+    const scrolled: Element[] = [];
+    dom.window.Element.prototype.scrollIntoView = function (this: Element) {
+      scrolled.push(this);
+    };
+    const click = new dom.window.MouseEvent('click', { bubbles: true, cancelable: true });
+    toNotes?.dispatchEvent(click);
+    expect(click.defaultPrevented).toBe(true);
+    expect(scrolled).toEqual([shadow.getElementById('notes')]);
+    dom.window.close();
+  });
+});
+
 describe('the reader overlay on other real pages', () => {
   it('shows a saved Ars Technica article with its photos lazy-loaded', () => {
     const dom = readabilityPage('ars-1');
