@@ -6,7 +6,7 @@
 /* global chrome -- code passed to worker.evaluate runs in the service worker, where chrome is the API */
 import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -47,6 +47,26 @@ const photo = `<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="700"
 <rect width="1200" height="700" fill="url(#s)"/><rect y="470" width="1200" height="230" fill="#b59a6a"/>
 <circle cx="930" cy="170" r="70" fill="#f6e7b0"/></svg>`;
 
+/** The smallest valid one-page PDF, to see what the button says in the PDF viewer. */
+function tinyPdf() {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 200 200] >>',
+  ];
+  let body = '%PDF-1.4\n';
+  const offsets = objects.map((object, index) => {
+    const offset = body.length;
+    body += `${index + 1} 0 obj\n${object}\nendobj\n`;
+    return offset;
+  });
+  const xref = body.length;
+  body += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  body += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  body += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return body;
+}
+
 const pages = {
   seed: () => seedPage(),
   plain: () => fixture('plain-article'),
@@ -57,7 +77,9 @@ const pages = {
 
 const server = createServer((req, res) => {
   const name = (req.url ?? '/').split('?')[0].replace(/^\//, '').split('/')[0];
-  if (name === 'photo.svg') {
+  if (name === 'doc.pdf') {
+    res.writeHead(200, { 'content-type': 'application/pdf' }).end(tinyPdf());
+  } else if (name === 'photo.svg') {
     res.writeHead(200, { 'content-type': 'image/svg+xml' }).end(photo);
   } else if (pages[name]) {
     res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' }).end(pages[name]());
@@ -69,8 +91,10 @@ await new Promise((resolve) => server.listen(0, '127.0.0.1', resolve));
 const base = `http://127.0.0.1:${server.address().port}`;
 
 const profile = mkdtempSync(join(tmpdir(), 'broadsheet-smoke-'));
-const extension = join(root, 'build', 'chrome');
-const context = await chromium.launchPersistentContext(profile, {
+// A private copy: other builds may rewrite build/chrome while this runs.
+const extension = join(profile, 'extension');
+cpSync(join(root, 'build', 'chrome'), extension, { recursive: true });
+const context = await chromium.launchPersistentContext(join(profile, 'user-data'), {
   executablePath: '/usr/bin/chromium',
   headless: true,
   viewport: { width: 1280, height: 900 },
@@ -96,6 +120,7 @@ const check = (ok, what) => {
 try {
   const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
   const extensionId = new URL(worker.url()).host;
+  worker.on('console', (m) => console.log(`  [background ${m.type()}] ${m.text()}`));
   const cdp = await context.browser().newBrowserCDPSession();
   const page = context.pages()[0] ?? (await context.newPage());
   page.on('console', (m) => console.log(`  [page ${m.type()}] ${m.text()}`));
@@ -133,7 +158,14 @@ try {
       nodes: document.getElementsByTagName('*').length,
     }));
     await clickAction();
-    await page.waitForSelector('#broadsheet-reader-host [role="dialog"]');
+    const opened = await page
+      .waitForSelector('#broadsheet-reader-host [role="dialog"]', { timeout: 5000 })
+      .then(() => true)
+      .catch(() => false);
+    if (!opened) {
+      check(false, `${name}: the reader opened (button: ${JSON.stringify(await badge())})`);
+      continue;
+    }
     await page.waitForTimeout(400);
     const state = await page.evaluate(() => {
       const shadow = document.getElementById('broadsheet-reader-host').shadowRoot;
@@ -225,6 +257,35 @@ try {
   await page.goto(`${base}/plain`);
   await page.waitForTimeout(200);
   check((await badge()).text === '', 'badge cleared after navigating away');
+
+  console.log('# dark system theme');
+  await page.emulateMedia({ colorScheme: 'dark' });
+  await page.goto(`${base}/plain`);
+  await clickAction();
+  await page.waitForSelector('#broadsheet-reader-host [role="dialog"]');
+  const darkTheme = await page
+    .locator('#broadsheet-reader-host [role="dialog"]')
+    .evaluate((d) => d.dataset.theme);
+  check(darkTheme === 'dark', `auto theme follows a dark system setting (${darkTheme})`);
+  await page.emulateMedia({ colorScheme: 'light' });
+  await page.waitForTimeout(100);
+  const lightTheme = await page
+    .locator('#broadsheet-reader-host [role="dialog"]')
+    .evaluate((d) => d.dataset.theme);
+  check(lightTheme === 'light', `and switches back live (${lightTheme})`);
+  await page.keyboard.press('Escape');
+
+  // (No file:// check: Chromium grants file access to extensions loaded from the command line.)
+  for (const [what, url] of [['PDF viewer', `${base}/doc.pdf`]]) {
+    console.log(`# ${what}`);
+    await page.goto(url).catch((error) => console.log(`  (navigation: ${error.message})`));
+    await page.waitForTimeout(500);
+    await clickAction();
+    await page.waitForTimeout(500);
+    const state = await badge();
+    console.log('  ', JSON.stringify(state));
+    check(state.text === '!', `${what}: the button explains itself`);
+  }
 
   console.log('# options page');
   const options = await context.newPage();
