@@ -15,7 +15,7 @@ if (!scope[guard]) {
 
   const controller = new ReaderController({
     document,
-    extract: (doc, url) => extract(doc, { url }),
+    extract: (doc, url) => extract(doc, { url, window }),
     t: (key: OverlayMessageKey, substitutions?: string[]) =>
       browser.i18n.getMessage(key, substitutions),
     ui: {
@@ -29,6 +29,13 @@ if (!scope[guard]) {
       });
     },
     reportError: (error) => console.error('Broadsheet: extraction failed', error),
+  });
+
+  // Back/forward cache: the page comes back with the reader still open, but the button was reset.
+  window.addEventListener('pageshow', (event) => {
+    if (event.persisted && controller.isOpen) {
+      browser.runtime.sendMessage(readerStateMessage(true)).catch(() => undefined);
+    }
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
