@@ -1,28 +1,41 @@
-// While the reader is open the page behind it must not scroll; when it closes the page must be exactly as
-// before: the <html> style attribute byte for byte, the scroll position and the focused element.
+// While the reader is open the page behind it must not scroll, take focus or be read out by a screen reader;
+// when it closes the page must be exactly as before: the changed attributes byte for byte, the scroll
+// position and the focused element.
 
 export interface PageLock {
   /** Undo everything lock() changed. Safe to call more than once. */
   release(): void;
 }
 
+/** Sets an attribute and returns how to put back exactly what was there (including "absent"). */
+function setAttributeFor(element: Element, name: string, value: string): () => void {
+  const before = element.getAttribute(name);
+  element.setAttribute(name, value);
+  return () => {
+    if (before === null) element.removeAttribute(name);
+    else element.setAttribute(name, before);
+  };
+}
+
 export function lockPage(doc: Document): PageLock {
   const html = doc.documentElement;
   const view = doc.defaultView;
-  const styleBefore = html.getAttribute('style');
   const scrollX = view?.scrollX ?? 0;
   const scrollY = view?.scrollY ?? 0;
   const focusedBefore = doc.activeElement;
 
+  const restoreStyle = setAttributeFor(html, 'style', html.getAttribute('style') ?? '');
   html.style.setProperty('overflow', 'hidden', 'important');
+  // The overlay's host is a child of <html>, beside <body>: an inert body leaves only the reader usable.
+  const restoreInert = doc.body ? setAttributeFor(doc.body, 'inert', '') : () => undefined;
 
   let released = false;
   return {
     release() {
       if (released) return;
       released = true;
-      if (styleBefore === null) html.removeAttribute('style');
-      else html.setAttribute('style', styleBefore);
+      restoreInert();
+      restoreStyle();
       if (view && (view.scrollX !== scrollX || view.scrollY !== scrollY)) {
         // "instant": a page's `scroll-behavior: smooth` must not turn the restore into an animation.
         view.scrollTo({ left: scrollX, top: scrollY, behavior: 'instant' });

@@ -82,8 +82,9 @@ export const overlayCss = `
   color-scheme: dark;
 }
 
+/* The background is opaque at once (no flash of the page); only the text eases in. */
 @media (prefers-reduced-motion: no-preference) {
-  .bs-dialog { animation: bs-enter 180ms ease-out; }
+  .bs-page, .bs-empty-state { animation: bs-enter 200ms ease-out; }
   @keyframes bs-enter {
     from { opacity: 0; transform: translateY(0.75em); }
     to { opacity: 1; transform: none; }
@@ -145,6 +146,18 @@ export const overlayCss = `
   background: var(--bs-subtle);
   font-weight: 600;
 }
+/* Narrow screens: swatches only; the names stay readable by screen readers and as tooltips. */
+@media (max-width: 380px) {
+  .bs-theme-switch button { padding: 0.45em 0.55em; }
+  .bs-theme-switch .bs-label {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+}
 .bs-close {
   display: inline-grid;
   place-items: center;
@@ -179,6 +192,7 @@ button:focus-visible, a:focus-visible {
 }
 @media (max-width: 600px) {
   .bs-page { font-size: 1.125em; padding-top: 1.75em; }
+  .bs-title { font-size: 1.65em; }
 }
 .bs-header {
   margin-bottom: 2em;

@@ -50,7 +50,11 @@ export function buildToolbar(
     const button = doc.createElement('button');
     button.type = 'button';
     button.dataset.theme = choice;
-    button.textContent = t(themeLabels[choice]);
+    button.title = t(themeLabels[choice]);
+    const label = doc.createElement('span');
+    label.className = 'bs-label';
+    label.textContent = t(themeLabels[choice]);
+    button.append(label);
     themeSwitch.append(button);
     return button;
   });

@@ -73,6 +73,8 @@ const pages = {
   aggressive: () => fixture('aggressive-css'),
   rtl: () => fixture('rtl-article-ar'),
   none: () => fixture('no-article'),
+  empty: () =>
+    '<!doctype html><html lang="en"><title>Empty</title><p><a href="/">Home</a></p></html>',
 };
 
 const server = createServer((req, res) => {
@@ -198,10 +200,14 @@ try {
           .map((f) => `${f.family} ${f.weight} ${f.style}`),
         htmlOverflow: document.documentElement.style.overflow,
         sheets: shadow.adoptedStyleSheets.length,
+        animation: p ? getComputedStyle(shadow.querySelector('.bs-page')).animationName : undefined,
       };
     });
     console.log('  ', JSON.stringify(state));
     console.log('  ', JSON.stringify(await badge()));
+    if (state.animation !== undefined) {
+      check(state.animation !== 'none', `${name}: opening animation (${state.animation})`);
+    }
     check(state.focusInside, `${name}: focus moved into the dialog`);
     await page.screenshot({ path: join(outDir, `${name}-open.png`) });
     if (name === 'seed') {
@@ -217,6 +223,8 @@ try {
       await page.setViewportSize({ width: 420, height: 860 });
       await page.locator('#broadsheet-reader-host .bs-dialog').evaluate((d) => d.scrollTo(0, 0));
       await page.screenshot({ path: join(outDir, `${name}-narrow.png`) });
+      await page.setViewportSize({ width: 340, height: 700 });
+      await page.screenshot({ path: join(outDir, `${name}-340.png`) });
       await page.setViewportSize({ width: 1280, height: 900 });
     }
     // Tab cycles inside the dialog.
@@ -258,8 +266,8 @@ try {
   await page.waitForTimeout(200);
   check((await badge()).text === '', 'badge cleared after navigating away');
 
-  console.log('# dark system theme');
-  await page.emulateMedia({ colorScheme: 'dark' });
+  console.log('# dark system theme, reduced motion');
+  await page.emulateMedia({ colorScheme: 'dark', reducedMotion: 'reduce' });
   await page.goto(`${base}/plain`);
   await clickAction();
   await page.waitForSelector('#broadsheet-reader-host [role="dialog"]');
@@ -267,7 +275,11 @@ try {
     .locator('#broadsheet-reader-host [role="dialog"]')
     .evaluate((d) => d.dataset.theme);
   check(darkTheme === 'dark', `auto theme follows a dark system setting (${darkTheme})`);
-  await page.emulateMedia({ colorScheme: 'light' });
+  const animations = await page
+    .locator('#broadsheet-reader-host .bs-page')
+    .evaluate((p) => getComputedStyle(p).animationName);
+  check(animations === 'none', `no opening animation with reduced motion (${animations})`);
+  await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
   await page.waitForTimeout(100);
   const lightTheme = await page
     .locator('#broadsheet-reader-host [role="dialog"]')

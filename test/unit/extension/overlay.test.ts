@@ -128,6 +128,7 @@ describe('the reader overlay on a news page', () => {
     const onUserClose = jest.fn();
     open(dom, { onUserClose });
     expect(document.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
+    expect(document.body.hasAttribute('inert')).toBe(true);
 
     press(dom, shadowOf(dom).querySelector('[role="dialog"]') as Element, 'Escape');
     expect(onUserClose).toHaveBeenCalledTimes(1);
@@ -136,12 +137,20 @@ describe('the reader overlay on a news page', () => {
     expect(document.activeElement?.id).toBe('focus-target');
   });
 
-  it('removes the style attribute again when the page had none', () => {
+  it('removes the attributes it set again when the page had none', () => {
     const { document } = dom.window;
     expect(document.documentElement.hasAttribute('style')).toBe(false);
     const overlay = open(dom);
     overlay.close();
     expect(document.documentElement.hasAttribute('style')).toBe(false);
+    expect(document.body.hasAttribute('inert')).toBe(false);
+  });
+
+  it('keeps a page’s own inert body inert after closing', () => {
+    const { document } = dom.window;
+    document.body.setAttribute('inert', 'inert');
+    open(dom).close();
+    expect(document.body.getAttribute('inert')).toBe('inert');
   });
 
   it('closes with its close button', () => {
