@@ -1,0 +1,67 @@
+// Opening the reader on a news article with the toolbar button: the article and its metadata are there, the
+// page furniture and promo blocks are not, nothing is fetched from other hosts, and the overlay is an
+// accessible modal dialog.
+import { browserNames } from './support/browsers';
+import { seedLikePages } from './support/fixtures';
+import { waitForOverlay } from './support/overlay';
+import { offHostRequests } from './support/reader-browser';
+import { useBrowserSession } from './support/session';
+
+describe.each(browserNames)('%s: reading an article', (browserName) => {
+  const session = useBrowserSession(browserName);
+
+  describe.each(seedLikePages())('$name', (fixture) => {
+    it('shows the article, and none of the blocks around it', async () => {
+      const page = await session.open(fixture.path);
+      await session.browser.clickAction(page);
+      const view = await waitForOverlay(page);
+
+      expect(view.hostCount).toBe(1);
+      expect(view.hasOpenShadowRoot).toBe(true);
+      expect(view.dialogCount).toBe(1);
+      expect(view.emptyText).toBeNull();
+      expect(view.title?.slice(0, fixture.titleStart.length)).toBe(fixture.titleStart);
+      expect(view.articleText).toContain(fixture.firstParagraph);
+      expect(view.articleText).toContain(fixture.lastParagraph);
+      const shown = view.text.toLowerCase();
+      const leftovers = fixture.absent.filter((junk) => shown.includes(junk.toLowerCase()));
+      expect(leftovers).toEqual([]);
+    });
+
+    it('shows who wrote it, where and when, and how long it takes to read', async () => {
+      const page = await session.open(fixture.path);
+      await session.browser.clickAction(page);
+      const view = await waitForOverlay(page);
+
+      expect(view.byline).toContain(fixture.byline);
+      expect(view.site).toContain(fixture.siteName);
+      expect(view.date).toContain(fixture.year);
+      expect(view.readingTime).toMatch(/\d/);
+    });
+
+    it('is a modal dialog in the article’s language, with focus inside it', async () => {
+      const page = await session.open(fixture.path);
+      await session.browser.clickAction(page);
+      const view = await waitForOverlay(page);
+
+      expect(view.role).toBe('dialog');
+      expect(view.ariaModal).toBe('true');
+      expect(view.hasCloseButton).toBe(true);
+      expect(view.lang).toBe(fixture.lang);
+      expect(view.direction).toBe('ltr');
+      expect(view.focusInside).toBe(true);
+    });
+
+    it('fetches nothing from other hosts', async () => {
+      const page = await session.open(fixture.path);
+      await session.browser.clickAction(page);
+      await waitForOverlay(page);
+
+      expect(offHostRequests(page)).toEqual([]);
+      // The page was loaded from the fixture server, so the log is live.
+      expect(session.server.requests.some((request) => request.path.endsWith(fixture.path))).toBe(
+        true,
+      );
+    });
+  });
+});

@@ -1,0 +1,239 @@
+// Chromium (the Debian package) with the built extension, driven by playwright-core.
+// The toolbar click is the real one: CDP's Extensions.triggerAction fires action.onClicked with activeTab granted.
+import {
+  chromium,
+  type BrowserContext,
+  type CDPSession,
+  type Page,
+  type Worker,
+} from 'playwright-core';
+import type { Browser } from 'webextension-polyfill';
+import flags from './chromium-flags.json';
+import { builtExtensionDir } from './paths';
+import {
+  defaultTimeoutMs,
+  type ActionState,
+  type ExtensionInfo,
+  type LaunchOptions,
+  type PageFunction,
+  type ReaderBrowser,
+  type TestPage,
+} from './reader-browser';
+import { makeTempDir, snapshotExtension } from './temp-dir';
+
+/** Code passed to worker.evaluate runs in the service worker, where `chrome` is the extension API. */
+declare const chrome: Browser;
+
+export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+
+class ChromiumPage implements TestPage {
+  readonly requestedUrls: string[] = [];
+
+  constructor(readonly page: Page) {
+    page.on('request', (request) => this.requestedUrls.push(request.url()));
+  }
+
+  async goto(url: string): Promise<void> {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+
+  evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
+    // Our PageFunction is plain (no handles), so Playwright's handle-unwrapping generics do not apply.
+    return this.page.evaluate(fn as (value: unknown) => R | Promise<R>, arg as unknown);
+  }
+
+  async waitFor<A>(
+    fn: PageFunction<A, unknown>,
+    arg: A,
+    what: string,
+    timeoutMs = defaultTimeoutMs,
+  ): Promise<void> {
+    try {
+      await this.page.waitForFunction(fn as (value: unknown) => unknown, arg as unknown, {
+        timeout: timeoutMs,
+        polling: 50,
+      });
+    } catch (error) {
+      throw new Error(`Chromium: timed out after ${timeoutMs} ms waiting for ${what}`, {
+        cause: error,
+      });
+    }
+  }
+
+  async clickInOverlay(selector: string): Promise<void> {
+    // Playwright's CSS engine pierces open shadow roots.
+    await this.page
+      .locator(`#broadsheet-reader-host ${selector}`)
+      .click({ timeout: defaultTimeoutMs });
+  }
+
+  async press(key: string): Promise<void> {
+    await this.page.keyboard.press(key);
+  }
+
+  async bringToFront(): Promise<void> {
+    await this.page.bringToFront();
+  }
+
+  async emulateColorScheme(scheme: 'light' | 'dark'): Promise<void> {
+    await this.page.emulateMedia({ colorScheme: scheme });
+  }
+
+  async screenshot(path: string): Promise<void> {
+    await this.page.screenshot({ path });
+  }
+
+  async close(): Promise<void> {
+    await this.page.close();
+  }
+}
+
+class ChromiumReaderBrowser implements ReaderBrowser {
+  readonly name = 'chromium' as const;
+  private closed = false;
+
+  constructor(
+    readonly context: BrowserContext,
+    readonly worker: Worker,
+    readonly extensionId: string,
+    private readonly browserSession: CDPSession,
+    private readonly cleanUp: () => void,
+  ) {}
+
+  extensionInfo(): Promise<ExtensionInfo> {
+    return this.worker.evaluate(() => {
+      const manifest = chrome.runtime.getManifest();
+      return {
+        version: manifest.version,
+        manifestVersion: manifest.manifest_version,
+        baseUrl: chrome.runtime.getURL(''),
+        backgroundUrl: location.href,
+      };
+    });
+  }
+
+  async newPage(): Promise<ChromiumPage> {
+    const page = await this.context.newPage();
+    await page.bringToFront();
+    return new ChromiumPage(page);
+  }
+
+  /**
+   * The CDP "tab" target of a page (triggerAction wants the tab, not the page target): the selected tab
+   * showing the page's URL, once the page is brought to the front.
+   */
+  private async tabTargetIdOf(page: TestPage): Promise<string> {
+    const { page: playwrightPage } = asChromiumPage(page);
+    await playwrightPage.bringToFront();
+    const { targetInfos } = (await this.send('Target.getTargets', {
+      filter: [{ type: 'tab' }],
+    })) as {
+      targetInfos: { targetId: string; url: string; embedderData?: { tabActive?: boolean } }[];
+    };
+    const url = playwrightPage.url();
+    const tab = targetInfos.find(
+      (info) => info.url === url && info.embedderData?.tabActive === true,
+    );
+    if (tab === undefined) {
+      const seen = targetInfos.map(
+        (info) => `${info.url} (active: ${String(info.embedderData?.tabActive)})`,
+      );
+      throw new Error(`Chromium: no selected tab target shows ${url}; tabs: ${seen.join(', ')}`);
+    }
+    return tab.targetId;
+  }
+
+  /** CDP commands our typed protocol lacks (the Extensions domain needs --enable-unsafe-extension-debugging). */
+  private send(method: string, params: object): Promise<unknown> {
+    const send = this.browserSession.send.bind(this.browserSession) as (
+      m: string,
+      p: object,
+    ) => Promise<unknown>;
+    return send(method, params);
+  }
+
+  async clickAction(page: TestPage): Promise<void> {
+    const targetId = await this.tabTargetIdOf(page);
+    await this.send('Extensions.triggerAction', { id: this.extensionId, targetId });
+  }
+
+  /** The tab id of the page: it is the selected tab once brought to the front (no `tabs` permission needed). */
+  private async tabIdOf(page: TestPage): Promise<number> {
+    await page.bringToFront();
+    const tabId = await this.worker.evaluate(async () => {
+      const [tab] = await chrome.tabs.query({ active: true, lastFocusedWindow: true });
+      return tab?.id ?? -1;
+    });
+    if (tabId < 0) throw new Error('Chromium: no active tab found from the service worker');
+    return tabId;
+  }
+
+  async actionState(page: TestPage): Promise<ActionState> {
+    const tabId = await this.tabIdOf(page);
+    return this.worker.evaluate(async (id) => {
+      const [badgeText, title] = await Promise.all([
+        chrome.action.getBadgeText({ tabId: id }),
+        chrome.action.getTitle({ tabId: id }),
+      ]);
+      return { badgeText, title };
+    }, tabId);
+  }
+
+  async gotoRestrictedPage(page: TestPage): Promise<string> {
+    const url = 'chrome://version/';
+    await page.goto(url);
+    return url;
+  }
+
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    try {
+      await this.context.close();
+    } finally {
+      this.cleanUp();
+    }
+  }
+}
+
+function asChromiumPage(page: TestPage): ChromiumPage {
+  if (!(page instanceof ChromiumPage))
+    throw new Error('Chromium: this page belongs to another browser');
+  return page;
+}
+
+export async function launchChromium(options: LaunchOptions = {}): Promise<ChromiumReaderBrowser> {
+  const temp = makeTempDir('chromium');
+  try {
+    const extensionDir = snapshotExtension(builtExtensionDir('chrome'), temp);
+    const context = await chromium.launchPersistentContext(`${temp.path}/profile`, {
+      executablePath: chromiumExecutable,
+      headless: !options.headed,
+      args: [
+        ...flags.args,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    try {
+      const worker =
+        context.serviceWorkers()[0] ??
+        (await context.waitForEvent('serviceworker', { timeout: defaultTimeoutMs }));
+      const extensionId = new URL(worker.url()).host;
+      const browser = context.browser();
+      if (browser === null)
+        throw new Error('Chromium: the persistent context has no browser object');
+      const browserSession = await browser.newBrowserCDPSession();
+      return new ChromiumReaderBrowser(context, worker, extensionId, browserSession, () =>
+        temp.remove(),
+      );
+    } catch (error) {
+      await context.close();
+      throw error;
+    }
+  } catch (error) {
+    temp.remove();
+    throw error;
+  }
+}
