@@ -117,14 +117,28 @@ function isAbsoluteUrl(value: string): boolean {
   }
 }
 
+const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
+
 /**
  * Parses HTML into a jsdom Document (no scripts run, no resources load). `url` sets document.URL so
  * relative links resolve; jsdom's CSS/console noise is silenced.
  */
 export function parseDocument(html: string, url?: string): Document {
-  const dom = new JSDOM(html, {
+  const options = {
     url: url !== undefined && isAbsoluteUrl(url) ? url : undefined,
     virtualConsole: new VirtualConsole(),
-  });
-  return dom.window.document;
+  };
+  try {
+    return new JSDOM(html, options).window.document;
+  } catch (error) {
+    // jsdom's CSS parser throws on some real-world style sheets (e.g. unprocessed Sass in calc()).
+    // Styles play no part in extraction, so parse again without them before giving up.
+    try {
+      return new JSDOM(html.replace(STYLE_ELEMENT, ''), options).window.document;
+    } catch {
+      throw new CliError(
+        `Cannot parse the page as HTML: ${error instanceof Error ? error.message : String(error)}`,
+      );
+    }
+  }
 }

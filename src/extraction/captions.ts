@@ -1,0 +1,92 @@
+// Each figure's caption once: CMSs repeat a caption as a title span, as the image's alt/title, or as a
+// paragraph next to the figure. The longest version (usually the one with the credit) stays.
+import { countWords, normaliseSpace, sampleOf } from '../rules/dom-text';
+import type { RemovedBlock } from './types';
+
+export const DUPLICATE_CAPTION_RULE = 'builtin/duplicate-caption';
+const MIN_CAPTION_WORDS = 4;
+
+const text = (node: Node) => normaliseSpace(node.textContent ?? '').toLowerCase();
+
+/** Inside a caption: a child whose text appears again in the rest of the caption. */
+function dedupeWithinCaption(caption: Element, removed: RemovedBlock[]): void {
+  for (const child of Array.from(caption.querySelectorAll('*'))) {
+    if (!caption.contains(child)) continue;
+    const own = text(child);
+    if (countWords(own) < MIN_CAPTION_WORDS) continue;
+    const whole = text(caption);
+    const index = whole.indexOf(own);
+    const rest = whole.slice(0, index) + whole.slice(index + own.length);
+    if (rest.includes(own)) {
+      removed.push({ ruleId: DUPLICATE_CAPTION_RULE, sample: sampleOf(child) });
+      child.remove();
+    }
+  }
+}
+
+/** Text blocks of a figure other than its caption, e.g. a title <p> repeating it. */
+function dedupeWithinFigure(figure: Element, removed: RemovedBlock[]): void {
+  const blocks = Array.from(figure.querySelectorAll('figcaption, p, div, span')).filter(
+    (block) =>
+      countWords(block.textContent ?? '') >= MIN_CAPTION_WORDS &&
+      !block.querySelector('p, div, figcaption'),
+  );
+  for (const block of blocks) {
+    if (!figure.contains(block)) continue;
+    const own = text(block);
+    const longer = blocks.find(
+      (other) =>
+        other !== block &&
+        figure.contains(other) &&
+        !block.contains(other) &&
+        !other.contains(block) &&
+        text(other).includes(own) &&
+        text(other).length > own.length,
+    );
+    if (longer) {
+      removed.push({ ruleId: DUPLICATE_CAPTION_RULE, sample: sampleOf(block) });
+      block.remove();
+    }
+  }
+}
+
+export function dedupeCaptions(root: Element): RemovedBlock[] {
+  const removed: RemovedBlock[] = [];
+  for (const caption of Array.from(root.querySelectorAll('figcaption')))
+    dedupeWithinCaption(caption, removed);
+  for (const figure of Array.from(root.querySelectorAll('figure')))
+    dedupeWithinFigure(figure, removed);
+
+  // Caption texts (and image alt/title texts) that the article repeats as a paragraph of its own.
+  const captions = Array.from(root.querySelectorAll('figcaption'))
+    .map(text)
+    .filter((t) => countWords(t) >= MIN_CAPTION_WORDS);
+  const altTexts = Array.from(root.querySelectorAll('img'))
+    .flatMap((img) => [img.getAttribute('alt'), img.getAttribute('title')])
+    .map((t) => normaliseSpace(t ?? '').toLowerCase())
+    .filter((t) => countWords(t) >= MIN_CAPTION_WORDS);
+  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+    if (paragraph.closest('figure, figcaption')) continue;
+    const own = text(paragraph);
+    if (countWords(own) < MIN_CAPTION_WORDS) continue;
+    if (captions.some((c) => c.includes(own)) || altTexts.some((alt) => alt === own)) {
+      removed.push({ ruleId: DUPLICATE_CAPTION_RULE, sample: sampleOf(paragraph) });
+      paragraph.remove();
+    }
+  }
+
+  // An alt or title that only repeats the visible caption is read twice by screen readers.
+  for (const img of Array.from(root.querySelectorAll('figure img'))) {
+    const caption = img.closest('figure')?.querySelector('figcaption');
+    if (!caption) continue;
+    const captionText = text(caption);
+    for (const name of ['alt', 'title']) {
+      const value = normaliseSpace(img.getAttribute(name) ?? '').toLowerCase();
+      if (value !== '' && captionText.includes(value)) {
+        if (name === 'alt') img.setAttribute('alt', '');
+        else img.removeAttribute('title');
+      }
+    }
+  }
+  return removed;
+}

@@ -1,0 +1,68 @@
+// Lazy-loaded images made real: the true address sits in data-* attributes or a <noscript> fallback.
+
+const SRC_ATTRIBUTES = [
+  'data-src',
+  'data-lazy-src',
+  'data-original',
+  'data-hi-res-src',
+  'data-full-src',
+  'data-url',
+  'data-lazy',
+];
+const SRCSET_ATTRIBUTES = ['data-srcset', 'data-lazy-srcset', 'data-original-set'];
+/** A src that is only a stand-in until a script swaps in the real one. */
+const PLACEHOLDER_SRC =
+  /^data:|(^|[/_.-])(blank|spacer|placeholder|pixel|transparent|lazy|loading|grey|gray|1x1)[^/]*\.(gif|png|jpe?g|svg|webp)(\?|$)/i;
+
+function isPlaceholder(src: string | null): boolean {
+  if (src === null || src.trim() === '') return true;
+  // Small inline images (a blurred preview or a 1x1 gif) are placeholders; big ones are real pictures.
+  if (src.startsWith('data:')) return src.length < 2000;
+  return PLACEHOLDER_SRC.test(src);
+}
+
+function firstAttribute(element: Element, names: readonly string[]): string | undefined {
+  for (const name of names) {
+    const value = element.getAttribute(name)?.trim();
+    if (value && !value.startsWith('data:')) return value;
+  }
+  return undefined;
+}
+
+/** The <img> a <noscript> holds, parsed without running anything. */
+function noscriptImage(noscript: Element): Element | undefined {
+  const inside = noscript.querySelector('img');
+  if (inside) return inside;
+  // Where scripting is on (the browser), <noscript> content is raw text: parse it inertly.
+  const markup = noscript.textContent ?? '';
+  if (!/<img\b/i.test(markup)) return undefined;
+  const template = noscript.ownerDocument.createElement('template');
+  template.innerHTML = markup;
+  const img = template.content.querySelector('img');
+  return img ?? undefined;
+}
+
+export function fixLazyImages(root: Element): void {
+  for (const img of Array.from(root.querySelectorAll('img'))) {
+    const lazySrc = firstAttribute(img, SRC_ATTRIBUTES);
+    if (lazySrc && isPlaceholder(img.getAttribute('src'))) img.setAttribute('src', lazySrc);
+    const lazySrcset = firstAttribute(img, SRCSET_ATTRIBUTES);
+    if (lazySrcset && !img.getAttribute('srcset')) img.setAttribute('srcset', lazySrcset);
+  }
+  for (const source of Array.from(root.querySelectorAll('picture source'))) {
+    const lazySrcset = firstAttribute(source, SRCSET_ATTRIBUTES);
+    if (lazySrcset && !source.getAttribute('srcset')) source.setAttribute('srcset', lazySrcset);
+  }
+  for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
+    const fallback = noscriptImage(noscript);
+    if (!fallback?.getAttribute('src')) continue;
+    const placeholder = noscript.previousElementSibling;
+    const real = noscript.ownerDocument.importNode(fallback, true);
+    if (placeholder?.tagName === 'IMG' && isPlaceholder(placeholder.getAttribute('src'))) {
+      placeholder.replaceWith(real);
+      noscript.remove();
+    } else if (!noscript.parentElement?.querySelector('img')) {
+      noscript.replaceWith(real);
+    }
+  }
+}

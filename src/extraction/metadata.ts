@@ -1,0 +1,118 @@
+// Page metadata read from the untouched clone, before cleanup rules or Readability change it.
+import { normaliseSpace } from '../rules/dom-text';
+import { parseDir } from './direction';
+
+export interface PageMetadata {
+  lang: string | null;
+  dir: 'ltr' | 'rtl' | null;
+  siteName: string | null;
+  publishedTime: string | null;
+}
+
+const ARTICLE_TYPES =
+  /^(NewsArticle|Article|BlogPosting|ReportageNewsArticle|AnalysisNewsArticle|OpinionNewsArticle|Report|ScholarlyArticle|TechArticle|LiveBlogPosting|WebPage)$/;
+
+/** An ISO 8601 timestamp from whatever date string a page carries, or null. */
+export function toIsoDate(value: string | null | undefined): string | null {
+  const trimmed = value?.trim();
+  if (!trimmed) return null;
+  const time = Date.parse(trimmed);
+  if (Number.isNaN(time)) return null;
+  const year = new Date(time).getUTCFullYear();
+  return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : null;
+}
+
+function meta(document: Document, ...keys: string[]): string | null {
+  for (const key of keys) {
+    const element = document.querySelector(
+      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
+    );
+    const content = element?.getAttribute('content')?.trim();
+    if (content) return content;
+  }
+  return null;
+}
+
+/** All JSON-LD objects on the page, flattened (@graph and arrays), ignoring scripts that do not parse. */
+function jsonLdObjects(document: Document): Record<string, unknown>[] {
+  const objects: Record<string, unknown>[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value && typeof value === 'object') {
+      const object = value as Record<string, unknown>;
+      objects.push(object);
+      if (object['@graph']) visit(object['@graph']);
+    }
+  };
+  for (const script of Array.from(
+    document.querySelectorAll('script[type="application/ld+json" i]'),
+  )) {
+    try {
+      visit(JSON.parse((script.textContent ?? '').trim()));
+    } catch {
+      // A broken JSON-LD block is the page's problem; the other sources still count.
+    }
+  }
+  return objects;
+}
+
+function isArticleType(object: Record<string, unknown>): boolean {
+  const type = object['@type'];
+  const types = Array.isArray(type) ? type : [type];
+  return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
+}
+
+function jsonLdPublished(document: Document): string | null {
+  for (const object of jsonLdObjects(document)) {
+    if (!isArticleType(object)) continue;
+    const date = object['datePublished'] ?? object['dateCreated'];
+    if (typeof date === 'string' && toIsoDate(date)) return toIsoDate(date);
+  }
+  return null;
+}
+
+function jsonLdPublisher(document: Document): string | null {
+  for (const object of jsonLdObjects(document)) {
+    if (!isArticleType(object)) continue;
+    const publisher = object['publisher'];
+    if (publisher && typeof publisher === 'object' && !Array.isArray(publisher)) {
+      const name = (publisher as Record<string, unknown>)['name'];
+      if (typeof name === 'string' && name.trim()) return name.trim();
+    }
+  }
+  return null;
+}
+
+export function readPageMetadata(document: Document): PageMetadata {
+  const html = document.documentElement;
+  const lang =
+    html?.getAttribute('lang')?.trim() ||
+    html?.getAttribute('xml:lang')?.trim() ||
+    meta(document, 'og:locale', 'language', 'content-language')?.replace(/_/g, '-') ||
+    null;
+  const timeElement = document.querySelector(
+    'article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"]',
+  );
+  const publishedTime =
+    jsonLdPublished(document) ??
+    toIsoDate(
+      meta(
+        document,
+        'article:published_time',
+        'datePublished',
+        'date',
+        'dc.date',
+        'dcterms.created',
+        'sailthru.date',
+        'parsely-pub-date',
+      ),
+    ) ??
+    toIsoDate(timeElement?.getAttribute('datetime'));
+  const siteName = meta(document, 'og:site_name', 'application-name') ?? jsonLdPublisher(document);
+  return {
+    lang,
+    dir: parseDir(html?.getAttribute('dir')) ?? parseDir(document.body?.getAttribute('dir')),
+    siteName: siteName ? normaliseSpace(siteName) : null,
+    publishedTime,
+  };
+}

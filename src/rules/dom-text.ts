@@ -1,0 +1,43 @@
+// Small text measures over DOM nodes, shared by the rule engine and the extraction pipeline.
+
+/** Collapses runs of whitespace (including &nbsp;) to single spaces and trims. */
+export function normaliseSpace(text: string): string {
+  return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
+}
+
+const WORD = /[\p{L}\p{N}_]+/gu;
+
+export function countWords(text: string): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (WORD.exec(text) !== null) count++;
+  return count;
+}
+
+/** The element's text, whitespace-normalised. */
+export function textOf(node: Node): string {
+  return normaliseSpace(node.textContent ?? '');
+}
+
+/** Words inside links, over all words: 1 for a pure link list, near 0 for prose. */
+export function linkDensity(element: Element): number {
+  const words = countWords(element.textContent ?? '');
+  if (words === 0) return 0;
+  let linkWords = 0;
+  for (const link of Array.from(element.querySelectorAll('a'))) {
+    linkWords += countWords(link.textContent ?? '');
+  }
+  return Math.min(1, linkWords / words);
+}
+
+/** A short, single-line sample of a removed block, for the `removed` list. */
+export function sampleOf(element: Element, maxLength = 100): string {
+  const text = textOf(element);
+  if (text === '') {
+    const alt = element.querySelector('img[alt]')?.getAttribute('alt')?.trim();
+    return alt ? `[image: ${alt.slice(0, maxLength - 9)}]` : `<${element.tagName.toLowerCase()}>`;
+  }
+  return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
+}
+
+export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);

@@ -1,0 +1,245 @@
+// The rule engine: applies a list of rules to a DOM subtree in one top-down walk, recording removals.
+// Every kind of matcher a rule lists must hold; lines of the same kind are alternatives.
+import { countWords, HEADING_TAGS, linkDensity, normaliseSpace, sampleOf } from './dom-text';
+import { RemovalGuard } from './guard';
+import { matchesStructure } from './structure';
+import type { RulePhase, RuleProblem, RuleSpec } from './types';
+
+/** One block a rule removed (the same shape as the extraction result's RemovedBlock). */
+export interface Removal {
+  ruleId: string;
+  sample: string;
+}
+
+/** Text rules look at blocks, not at words inside a sentence. */
+const DEFAULT_BLOCK_TAGS = new Set([
+  'p', 'div', 'section', 'aside', 'li', 'ul', 'ol', 'dl', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
+  'header', 'footer', 'nav', 'figure', 'form', 'table', 'center', 'article', 'blockquote',
+]); // prettier-ignore
+/** A text rule without max-words only looks at blocks this short. */
+const DEFAULT_TEXT_MAX_WORDS = 80;
+const DEFAULT_MIN_ITEMS = 4;
+const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, object, embed, canvas';
+const HEADING_CLASS = /(^|[\s_-])(title|heading|header|hd)([\s_-]|$)/i;
+
+function isHeadingLike(element: Element): boolean {
+  if (HEADING_TAGS.has(element.tagName) || element.getAttribute('role') === 'heading') return true;
+  const words = countWords(element.textContent ?? '');
+  return words > 0 && words <= 10 && HEADING_CLASS.test(element.getAttribute('class') ?? '');
+}
+
+/** The heading a block opens with: its first child, or a wrapper around only that heading. */
+export function headingOf(block: Element): Element | undefined {
+  const first = block.firstElementChild;
+  if (!first) return undefined;
+  if (isHeadingLike(first)) return first;
+  const inner = first.firstElementChild;
+  if (
+    inner &&
+    isHeadingLike(inner) &&
+    normaliseSpace(first.textContent ?? '') === normaliseSpace(inner.textContent ?? '')
+  ) {
+    return inner;
+  }
+  return undefined;
+}
+
+/** Per-element facts computed at most once while deciding which rule applies. */
+class BlockFacts {
+  private textValue: string | undefined;
+  private wordsValue: number | undefined;
+  constructor(readonly element: Element) {}
+  get text(): string {
+    this.textValue ??= normaliseSpace(this.element.textContent ?? '');
+    return this.textValue;
+  }
+  get words(): number {
+    this.wordsValue ??= countWords(this.text);
+    return this.wordsValue;
+  }
+}
+
+interface Match {
+  rule: RuleSpec;
+  textMatched: boolean;
+}
+
+function ruleMatches(
+  rule: RuleSpec,
+  facts: BlockFacts,
+  selectorHits: Set<RuleSpec> | undefined,
+): Match | undefined {
+  const element = facts.element;
+  const tag = element.tagName.toLowerCase();
+  if (rule.tags.length > 0) {
+    if (!rule.tags.includes(tag)) return undefined;
+  } else if (rule.selectors.length === 0 && !DEFAULT_BLOCK_TAGS.has(tag)) {
+    return undefined;
+  }
+  if (rule.selectors.length > 0 && !selectorHits?.has(rule)) return undefined;
+  const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : undefined);
+  if (maxWords !== undefined && facts.words > maxWords) return undefined;
+  if (rule.minWords !== undefined && facts.words < rule.minWords) return undefined;
+  if (rule.headings.length > 0) {
+    const heading = headingOf(element);
+    if (!heading) return undefined;
+    const headingText = normaliseSpace(heading.textContent ?? '');
+    if (!rule.headings.some((pattern) => pattern.test(headingText))) return undefined;
+  }
+  const minItems = rule.minItems ?? DEFAULT_MIN_ITEMS;
+  if (!rule.structures.every((kind) => matchesStructure(element, kind, minItems))) return undefined;
+  if (rule.linkDensity !== undefined && linkDensity(element) < rule.linkDensity) return undefined;
+  if (rule.texts.length > 0 && !rule.texts.some((pattern) => pattern.test(facts.text))) {
+    return undefined;
+  }
+  return { rule, textMatched: rule.texts.length > 0 };
+}
+
+const selectorValidity = new Map<string, string | null>();
+
+/** Checks a selector against the DOM implementation at hand; returns the error message or null. */
+function selectorError(selector: string, document: Document): string | null {
+  let result = selectorValidity.get(selector);
+  if (result === undefined) {
+    try {
+      document.createDocumentFragment().querySelector(selector);
+      result = null;
+    } catch (error) {
+      result = error instanceof Error ? (error.message.split('\n')[0] ?? 'invalid') : String(error);
+    }
+    selectorValidity.set(selector, result);
+  }
+  return result;
+}
+
+/** Splits rules into usable ones and problems (bad CSS selectors), for the given DOM implementation. */
+export function checkSelectors(
+  rules: readonly RuleSpec[],
+  document: Document,
+): { usable: RuleSpec[]; problems: RuleProblem[] } {
+  const usable: RuleSpec[] = [];
+  const problems: RuleProblem[] = [];
+  for (const rule of rules) {
+    const bad = rule.selectors.find((selector) => selectorError(selector, document) !== null);
+    if (bad === undefined) usable.push(rule);
+    else {
+      problems.push({
+        file: rule.file,
+        line: rule.line,
+        ruleId: rule.id,
+        message: `bad CSS selector "${bad}": ${selectorError(bad, document)}`,
+      });
+    }
+  }
+  return { usable, problems };
+}
+
+export interface ApplyOptions {
+  phase: RulePhase;
+  /** Text that must survive (e.g. the page title): a heading holding it is never collapsed. */
+  title?: string;
+}
+
+/**
+ * Applies `rules` (already filtered for the phase, in priority order) under `root`, which itself is
+ * never touched. Removes, unwraps or keeps blocks; returns what was removed, in document order.
+ */
+export function applyRules(
+  root: Element,
+  rules: readonly RuleSpec[],
+  options: ApplyOptions,
+): Removal[] {
+  const removals: Removal[] = [];
+  const active = rules.filter((rule) => rule.phases.includes(options.phase));
+  if (active.length === 0) return removals;
+  const keepRules = active.filter((rule) => rule.action === 'keep');
+  const otherRules = active.filter((rule) => rule.action !== 'keep');
+  const ordered = [...keepRules, ...otherRules];
+
+  // Selectors are matched once per rule with querySelectorAll; the walk then looks hits up.
+  const selectorHits = new Map<Element, Set<RuleSpec>>();
+  for (const rule of ordered) {
+    if (rule.selectors.length === 0) continue;
+    for (const element of Array.from(root.querySelectorAll(rule.selectors.join(', ')))) {
+      const hits = selectorHits.get(element) ?? new Set<RuleSpec>();
+      hits.add(rule);
+      selectorHits.set(element, hits);
+    }
+  }
+
+  const guard = new RemovalGuard(root);
+  const title = normaliseSpace(options.title ?? '').toLowerCase();
+  const stack: Element[] = Array.from(root.children).reverse();
+  while (stack.length > 0) {
+    const element = stack.pop() as Element;
+    if (!element.parentNode) continue;
+    const facts = new BlockFacts(element);
+    let decided = false;
+    for (const rule of ordered) {
+      const match = ruleMatches(rule, facts, selectorHits.get(element));
+      if (!match) continue;
+      if (rule.action === 'keep') {
+        decided = true;
+        break;
+      }
+      if (rule.action === 'unwrap') {
+        if (guard.isProtected(element)) continue;
+        const children = Array.from(element.children);
+        element.replaceWith(...Array.from(element.childNodes));
+        stack.push(...children.reverse());
+        decided = true;
+        break;
+      }
+      if (!guard.allowsRemoval(element, match.textMatched)) continue;
+      const parent = element.parentElement;
+      removals.push({ ruleId: rule.id, sample: sampleOf(element) });
+      element.remove();
+      if (parent) collapseEmptied(parent, root, guard, rule, title, removals);
+      decided = true;
+      break;
+    }
+    if (!decided) stack.push(...Array.from(element.children).reverse());
+  }
+  return removals;
+}
+
+function hasMedia(element: Element): boolean {
+  return element.querySelector(MEDIA_SELECTOR) !== null;
+}
+
+/** What is left of a block once a rule removed its content: nothing, or only its heading(s). */
+function leftover(element: Element, title: string): 'empty' | 'heading-only' | 'content' {
+  const text = normaliseSpace(element.textContent ?? '');
+  if (text === '') return hasMedia(element) ? 'content' : 'empty';
+  if (element.tagName === 'HEADER' || element.querySelector('h1') || hasMedia(element))
+    return 'content';
+  if (countWords(text) > 12) return 'content';
+  if (title !== '' && countWords(text) >= 3 && title.includes(text.toLowerCase())) return 'content';
+  const children = Array.from(element.children);
+  const ownText = Array.from(element.childNodes).some(
+    (node) => node.nodeType === 3 && normaliseSpace(node.textContent ?? '') !== '',
+  );
+  if (ownText || children.length === 0) return 'content';
+  const textual = children.filter((child) => normaliseSpace(child.textContent ?? '') !== '');
+  return textual.every(isHeadingLike) ? 'heading-only' : 'content';
+}
+
+/** Removes ancestors a removal left empty or holding only a heading (e.g. "iJobs Job Widget"). */
+function collapseEmptied(
+  start: Element,
+  root: Element,
+  guard: RemovalGuard,
+  rule: RuleSpec,
+  title: string,
+  removals: Removal[],
+): void {
+  let element: Element | null = start;
+  while (element && element !== root && root.contains(element) && !guard.isProtected(element)) {
+    const state = leftover(element, title);
+    if (state === 'content') return;
+    const parent: Element | null = element.parentElement;
+    if (state === 'heading-only') removals.push({ ruleId: rule.id, sample: sampleOf(element) });
+    element.remove();
+    element = parent;
+  }
+}

@@ -1,0 +1,11 @@
+// Cleanup rules: data files (generic.rules, sites/*.rules) and the small engine that applies them.
+export { applyRules, checkSelectors, headingOf } from './engine';
+export type { ApplyOptions, Removal } from './engine';
+export { parseRules, parsePattern } from './parse-rules';
+export type { ParseOptions, ParseResult } from './parse-rules';
+export { RuleError, formatProblem } from './rule-error';
+export { rulesForPage, shippedRules, GENERIC_RULES_FILE } from './catalogue';
+export type { PageRules } from './catalogue';
+export { validateUserRules, userRulesFor, hostMatches } from './user-rules';
+export type { UserRule, UserRulesValidation } from './user-rules';
+export type { RuleAction, RulePhase, RuleProblem, RuleSet, RuleSpec, StructureKind } from './types';
