@@ -1,0 +1,115 @@
+// The speed benchmark's harness on real pages: both sides timed, failures of ours reported, budgets judged.
+import { extract } from '../../../src/extraction';
+import { detectArticle } from '../../../src/detection';
+import { findRepoRoot } from '../lib/repo-root';
+import type { BrowserBenchResult, BrowserPageResult, PaintRun } from './browser-paint';
+import { runDetectorBench } from './detector';
+import { runNodeBench } from './node-pipeline';
+import { detectorNonArticlePages, seedPages } from './pages';
+import { printBrowser, printNode } from './report';
+
+jest.setTimeout(120_000);
+const repoRoot = findRepoRoot();
+const seeds = seedPages(repoRoot);
+const quick = { rounds: 2, minRounds: 1, warmupRounds: 1, budgetMs: 60_000 };
+
+test('the seed-like fixtures are found with their original URLs', () => {
+  expect(seeds.length).toBeGreaterThan(0);
+  for (const page of seeds) {
+    expect(page.url).toMatch(/^https?:\/\/www\.independent\.co\.uk\//);
+    expect(page.html).toContain('</html>');
+  }
+});
+
+test('times our pipeline and plain Readability on the same real page and compares them', () => {
+  const page = seeds[0]!;
+  const result = runNodeBench([page], extract, quick);
+  const timing = result.pages[0]!;
+  expect(timing.oursError).toBeUndefined();
+  expect(timing.oursFound).toBe(true);
+  expect(timing.plainFound).toBe(true);
+  expect(timing.oursMs).toHaveLength(2);
+  expect(timing.plainMs).toHaveLength(2);
+  expect(timing.ratio).toBeCloseTo(timing.oursMedianMs! / timing.plainMedianMs!, 10);
+  expect(result.comparedPages).toBe(1);
+  const lines: string[] = [];
+  const verdict = printNode(result, (line) => lines.push(line));
+  expect(verdict.measured).toBe(true);
+  expect(verdict.pass).toBe(result.ratio!.median <= 1.2);
+  expect(lines.join('\n')).toContain('ratio ours/plain per page');
+});
+
+test('an extract that throws (the scaffold placeholder) is reported, not fatal', () => {
+  const placeholder = () => {
+    throw new Error('extract: not implemented yet');
+  };
+  const result = runNodeBench(seeds.slice(0, 1), placeholder, quick);
+  expect(result.comparedPages).toBe(0);
+  expect(result.oursErrors).toEqual([{ message: 'extract: not implemented yet', pages: 1 }]);
+  expect(result.pages[0]!.plainMs).toHaveLength(2);
+  const lines: string[] = [];
+  const verdict = printNode(result, (line) => lines.push(line));
+  expect(verdict).toMatchObject({ pass: false, measured: false });
+  expect(lines.join('\n')).toMatch(
+    /our extract THREW on 1 page\(s\): extract: not implemented yet/,
+  );
+});
+
+test('the detector is timed on the labelled non-article fixtures it rejects', () => {
+  const pages = detectorNonArticlePages(repoRoot).slice(0, 3);
+  expect(pages.length).toBe(3);
+  const result = runDetectorBench(pages, 'fixtures', detectArticle, 3, 1);
+  expect(result.error).toBeUndefined();
+  expect(result.pages).toHaveLength(3);
+  const rejected = result.pages.filter((p) => p.rejected);
+  expect(result.rejected?.count ?? 0).toBe(rejected.length);
+  expect(result.accepted).toEqual(result.pages.filter((p) => !p.rejected).map((p) => p.label));
+});
+
+describe('paint budgets', () => {
+  const run = (totalMs: number, shown: PaintRun['shown'] = 'article'): PaintRun => ({
+    totalMs,
+    injectMs: 1,
+    extractMs: totalMs - 2,
+    renderMs: 1,
+    shown,
+  });
+  const page = (label: string, role: 'seed' | 'largest', totals: number[]): BrowserPageResult => ({
+    label,
+    role,
+    url: 'http://example.test/',
+    bytes: 1000,
+    runs: totals.map((t) => run(t)),
+    median: {
+      totalMs: [...totals].sort((a, b) => a - b)[1]!,
+      injectMs: 1,
+      extractMs: 1,
+      renderMs: 1,
+    },
+    total: null,
+    heap: null,
+  });
+  const judge = (pages: BrowserPageResult[]) =>
+    printBrowser({ chromiumVersion: 'test', pages, elapsedMs: 1 } as BrowserBenchResult, () => {});
+
+  test('the seed page passes under 100 ms; one slow large page fails its budget', () => {
+    const withTotals = (p: BrowserPageResult) => ({
+      ...p,
+      total: { count: 3, median: 0, p95: 0, min: 0, max: 0 },
+    });
+    const [seed, largest] = judge([
+      withTotals(page('seed', 'seed', [80, 90, 300])),
+      withTotals(page('big-1', 'largest', [100, 200, 240])),
+      withTotals(page('big-2', 'largest', [240, 260, 270])),
+    ]);
+    expect(seed).toMatchObject({ pass: true, measured: true });
+    expect(largest).toMatchObject({ pass: false, measured: true });
+    expect(largest!.detail).toContain('over budget: big-2 260 ms');
+  });
+
+  test('a page without timings is "not measured"', () => {
+    const broken: BrowserPageResult = { ...page('seed', 'seed', []), median: null, error: 'boom' };
+    const [seed] = judge([broken]);
+    expect(seed).toMatchObject({ pass: false, measured: false });
+  });
+});

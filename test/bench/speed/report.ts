@@ -1,0 +1,221 @@
+// Printing the speed benchmark's sections as plain text tables and PASS/FAIL budget lines.
+import type { BrowserBenchResult } from './browser-paint';
+import { budget, notMeasured, type BudgetResult } from './budgets';
+import { kib, type BundleSize } from './bundles';
+import type { DetectorResult } from './detector';
+import type { NodeBenchResult } from './node-pipeline';
+import { ms, type Summary } from './stats';
+
+export const budgetLimits = {
+  nodeRatio: 1.2,
+  seedPaintMs: 100,
+  largestPaintMs: 250,
+  detectorMs: 2,
+  contentScriptBytes: 120 * 1024,
+} as const;
+
+const row = (cells: string[], widths: number[]) =>
+  cells.map((cell, i) => cell.padStart(i === 0 ? 0 : (widths[i] ?? 0))).join('  ');
+
+function summaryLine(label: string, summary: Summary): string {
+  return `${label.padEnd(28)} median ${ms(summary.median).padStart(9)}   p95 ${ms(summary.p95).padStart(9)}   min ${ms(summary.min).padStart(9)}   max ${ms(summary.max).padStart(9)}`;
+}
+
+function roundsHistogram(result: NodeBenchResult): string {
+  const counts = new Map<string, number>();
+  for (const page of result.pages) {
+    const key = `${page.warmupRounds}+${page.rounds}`;
+    counts.set(key, (counts.get(key) ?? 0) + 1);
+  }
+  return [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .map(([key, pages]) => `${key} on ${pages} pages`)
+    .join(', ');
+}
+
+export function printNode(result: NodeBenchResult, print: (line: string) => void): BudgetResult {
+  const name = `Node: our pipeline at most ${budgetLimits.nodeRatio}x plain Readability (median per-page ratio)`;
+  print(
+    `pages: ${result.pages.length}, compared: ${result.comparedPages}, took ${(result.elapsedMs / 1000).toFixed(0)} s` +
+      `${result.gcBetweenPages ? ', heap collected between pages' : ''}`,
+  );
+  print(`warm-up + timed rounds per page: ${roundsHistogram(result)}`);
+  for (const error of result.oursErrors) {
+    print(`our extract THREW on ${error.pages} page(s): ${error.message}`);
+  }
+  if (result.oursErrors.length > 0 && result.comparedPages === 0) {
+    print('(is src/extraction still the scaffold placeholder? nothing of ours could be timed)');
+  }
+  for (const error of result.plainErrors) {
+    print(`plain Readability threw on ${error.pages} page(s): ${error.message}`);
+  }
+  if (!result.ours || !result.plain || !result.ratio) {
+    return notMeasured(name, 'no page where both sides ran');
+  }
+  print(summaryLine('ours  (per-page median)', result.ours.perPageMedian));
+  print(summaryLine('plain (per-page median)', result.plain.perPageMedian));
+  print(
+    `sum over pages: ours ${ms(result.ours.totalMs)}, plain ${ms(result.plain.totalMs)} ` +
+      `(${(result.ours.totalMs / result.plain.totalMs).toFixed(2)}x)`,
+  );
+  print(
+    `ratio ours/plain per page: median ${result.ratio.median.toFixed(2)}x, p95 ${result.ratio.p95.toFixed(2)}x, ` +
+      `min ${result.ratio.min.toFixed(2)}x, max ${result.ratio.max.toFixed(2)}x`,
+  );
+  for (const [source, summary] of Object.entries(result.ratioBySource)) {
+    print(
+      `  ${source.padEnd(30)} ${String(summary.count).padStart(4)} pages, median ratio ${summary.median.toFixed(2)}x, p95 ${summary.p95.toFixed(2)}x`,
+    );
+  }
+  const slowest = [...result.pages]
+    .filter((p) => p.ratio !== null)
+    .sort((a, b) => (b.ratio as number) - (a.ratio as number))
+    .slice(0, 5);
+  print('highest ratios:');
+  for (const page of slowest) {
+    print(
+      `  ${page.label.padEnd(44)} ${(page.bytes / 1024).toFixed(0).padStart(5)} KiB  ours ${ms(page.oursMedianMs as number).padStart(9)}  plain ${ms(page.plainMedianMs as number).padStart(9)}  ${(page.ratio as number).toFixed(2)}x`,
+    );
+  }
+  return budget(
+    name,
+    result.ratio.median <= budgetLimits.nodeRatio,
+    `median ratio ${result.ratio.median.toFixed(2)}x over ${result.comparedPages} pages`,
+  );
+}
+
+export function printDetector(result: DetectorResult, print: (line: string) => void): BudgetResult {
+  const name = `detector: detectArticle under ${budgetLimits.detectorMs} ms median on rejected pages`;
+  print(`pages: ${result.pageSet}, ${result.pages.length} timed`);
+  if (result.error) {
+    print(`the detector THREW: ${result.error}`);
+    return notMeasured(name, `detectArticle threw: ${result.error}`);
+  }
+  if (result.accepted.length > 0) {
+    print(`accepted (not counted): ${result.accepted.join(', ')}`);
+  }
+  if (!result.rejected) return notMeasured(name, 'the detector rejected none of the pages');
+  print(summaryLine(`rejected (${result.rejected.count} pages)`, result.rejected));
+  return budget(
+    name,
+    result.rejected.median < budgetLimits.detectorMs,
+    `median ${ms(result.rejected.median)}, p95 ${ms(result.rejected.p95)} over ${result.rejected.count} pages`,
+  );
+}
+
+export function printBrowser(
+  result: BrowserBenchResult,
+  print: (line: string) => void,
+): BudgetResult[] {
+  print(`Chromium ${result.chromiumVersion}, took ${(result.elapsedMs / 1000).toFixed(0)} s`);
+  const widths = [0, 8, 6, 10, 10, 10, 10, 10, 10, 12, 12];
+  print(
+    row(
+      [
+        'page'.padEnd(44),
+        'KiB',
+        'runs',
+        'total',
+        'p95',
+        'inject',
+        'extract',
+        'render',
+        'shown',
+        'heap open',
+        'heap closed',
+      ],
+      widths,
+    ),
+  );
+  for (const page of result.pages) {
+    if (page.error !== undefined) print(`${page.label.padEnd(44)}  ERROR: ${page.error}`);
+    if (!page.median || !page.total) continue;
+    const shown = [...new Set(page.runs.map((r) => r.shown))].join('/');
+    const growth = (bytes: number | undefined) =>
+      bytes === undefined ? '-' : `${bytes >= 0 ? '+' : ''}${kib(bytes)}`;
+    print(
+      row(
+        [
+          page.label.padEnd(44),
+          (page.bytes / 1024).toFixed(0),
+          String(page.runs.length),
+          ms(page.median.totalMs),
+          ms(page.total.p95),
+          ms(page.median.injectMs),
+          ms(page.median.extractMs),
+          ms(page.median.renderMs),
+          shown,
+          growth(page.heap ? page.heap.open.usedBytes - page.heap.before.usedBytes : undefined),
+          growth(page.heap ? page.heap.closed.usedBytes - page.heap.before.usedBytes : undefined),
+        ],
+        widths,
+      ),
+    );
+  }
+  const withEmbedder = result.pages.filter((p) => p.heap?.open.embedderBytes != null);
+  if (withEmbedder.length > 0) {
+    print('embedder (Blink/DOM) heap growth with the overlay open:');
+    for (const page of withEmbedder) {
+      const heap = page.heap!;
+      print(
+        `  ${page.label.padEnd(44)} ${kib((heap.open.embedderBytes ?? 0) - (heap.before.embedderBytes ?? 0))} (after close ${kib((heap.closed.embedderBytes ?? 0) - (heap.before.embedderBytes ?? 0))})`,
+      );
+    }
+  }
+  return [
+    paintBudget(result, 'seed', budgetLimits.seedPaintMs, 'the seed-like page'),
+    paintBudget(
+      result,
+      'largest',
+      budgetLimits.largestPaintMs,
+      'each of the largest dataset pages',
+    ),
+  ];
+}
+
+function paintBudget(
+  result: BrowserBenchResult,
+  role: 'seed' | 'largest',
+  limitMs: number,
+  what: string,
+): BudgetResult {
+  const name = `browser: toolbar to first paint under ${limitMs} ms median on ${what}`;
+  const pages = result.pages.filter((p) => p.role === role);
+  if (pages.length === 0) return notMeasured(name, 'no such page');
+  const failed = pages.filter((p) => !p.median);
+  if (failed.length > 0) {
+    return notMeasured(name, `no timing for ${failed.map((p) => p.label).join(', ')}`);
+  }
+  const medians = pages.map((p) => ({ label: p.label, totalMs: p.median!.totalMs }));
+  const over = medians.filter((m) => m.totalMs >= limitMs);
+  const notArticle = pages.filter((p) => p.runs.some((r) => r.shown !== 'article'));
+  const worst = medians.reduce((a, b) => (b.totalMs > a.totalMs ? b : a));
+  const detail =
+    `${pages.length} page(s), worst median ${ms(worst.totalMs)} (${worst.label})` +
+    (over.length > 0
+      ? `; over budget: ${over.map((m) => `${m.label} ${ms(m.totalMs)}`).join(', ')}`
+      : '') +
+    (notArticle.length > 0
+      ? `; NOTE the overlay showed no article on ${notArticle.map((p) => p.label).join(', ')}`
+      : '');
+  return budget(name, over.length === 0, detail);
+}
+
+export function printBundles(sizes: BundleSize[], print: (line: string) => void): BudgetResult {
+  const name = `bundle: content script under ${kib(budgetLimits.contentScriptBytes)} minified`;
+  if (sizes.length === 0)
+    return notMeasured(name, 'no build/chrome or build/firefox: run npm run build');
+  for (const size of sizes) {
+    print(
+      `  ${`${size.flavour}/${size.file}`.padEnd(28)} raw ${String(size.rawBytes).padStart(8)} B (${kib(size.rawBytes).padStart(10)})   gzip ${String(size.gzipBytes).padStart(7)} B (${kib(size.gzipBytes).padStart(9)})`,
+    );
+  }
+  const content = sizes.filter((s) => s.file === 'content.js');
+  if (content.length === 0) return notMeasured(name, 'no content.js in the build');
+  const biggest = content.reduce((a, b) => (b.rawBytes > a.rawBytes ? b : a));
+  return budget(
+    name,
+    biggest.rawBytes < budgetLimits.contentScriptBytes,
+    content.map((s) => `${s.flavour} ${s.rawBytes} B (${kib(s.rawBytes)})`).join(', '),
+  );
+}
