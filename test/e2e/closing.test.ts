@@ -2,9 +2,10 @@
 // the toolbar button back to its plain state.
 import { browserNames } from './support/browsers';
 import { seedLikePages, type ArticleFixture } from './support/fixtures';
-import { readOverlay, waitForOverlay, waitForOverlayClosed } from './support/overlay';
+import { readOverlay, waitForOverlayClosed } from './support/overlay';
 import { capturePageState, focusAndScroll } from './support/page-state';
 import type { ReaderBrowser, TestPage } from './support/reader-browser';
+import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
 import { afterTwoFrames, firstDifference, settledActionState } from './support/wait';
 
@@ -29,8 +30,7 @@ describe.each(browserNames)('%s: closing the reader', (browserName) => {
     const before = await capturePageState(page);
     const idle = await browser.actionState(page);
 
-    await browser.clickAction(page);
-    const view = await waitForOverlay(page);
+    const view = await openReader(browser, page);
     expect(view.focusInside).toBe(true);
     const open = await settledActionState(
       browser,

@@ -2,9 +2,10 @@
 // the page.
 import { browserNames } from './support/browsers';
 import { aggressiveCssArticle, plainArticle } from './support/fixtures';
-import { overlayStyles, waitForOverlay, waitForOverlayClosed } from './support/overlay';
+import { overlayStyles, waitForOverlayClosed } from './support/overlay';
 import { pageElementStyles } from './support/page-state';
 import type { TestPage } from './support/reader-browser';
+import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
 
 const looks = [
@@ -38,8 +39,7 @@ describe.each(browserNames)('%s: style isolation', (browserName) => {
   it("the page's CSS does not change the overlay", async () => {
     const plain = await session.open(plainArticle.path);
     await plain.emulateColorScheme('light');
-    await session.browser.clickAction(plain);
-    await waitForOverlay(plain);
+    await openReader(session.browser, plain);
     const expected = await overlayLook(plain);
     for (const part of overlayParts)
       expect({ part, visible: (expected[part] as { visible: boolean } | null)?.visible }).toEqual({
@@ -49,8 +49,7 @@ describe.each(browserNames)('%s: style isolation', (browserName) => {
 
     const hostile = await session.open(aggressiveCssArticle.path);
     await hostile.emulateColorScheme('light');
-    await session.browser.clickAction(hostile);
-    await waitForOverlay(hostile);
+    await openReader(session.browser, hostile);
     expect(await overlayLook(hostile)).toEqual(expected);
   });
 
@@ -59,8 +58,7 @@ describe.each(browserNames)('%s: style isolation', (browserName) => {
     const before: Record<string, Record<string, string>> = {};
     for (const part of pageParts) before[part] = await pageElementStyles(page, part);
 
-    await session.browser.clickAction(page);
-    await waitForOverlay(page);
+    await openReader(session.browser, page);
     const during: Record<string, Record<string, string>> = {};
     for (const part of pageParts) during[part] = await pageElementStyles(page, part);
     expect(during).toEqual(before);

@@ -1,7 +1,7 @@
 // Pages other than an ordinary English article: no article at all, and a right-to-left article.
 import { browserNames } from './support/browsers';
 import { arabicArticle, noArticlePath } from './support/fixtures';
-import { waitForOverlay } from './support/overlay';
+import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
 
 describe.each(browserNames)('%s: other kinds of page', (browserName) => {
@@ -9,8 +9,7 @@ describe.each(browserNames)('%s: other kinds of page', (browserName) => {
 
   it('says plainly that a page without an article has none', async () => {
     const page = await session.open(noArticlePath);
-    await session.browser.clickAction(page);
-    const view = await waitForOverlay(page);
+    const view = await openReader(session.browser, page);
 
     expect(view.role).toBe('dialog');
     expect(view.articleText).toBeNull();
@@ -23,8 +22,7 @@ describe.each(browserNames)('%s: other kinds of page', (browserName) => {
 
   it('renders a right-to-left article right to left', async () => {
     const page = await session.open(arabicArticle.path);
-    await session.browser.clickAction(page);
-    const view = await waitForOverlay(page);
+    const view = await openReader(session.browser, page);
 
     expect(view.title?.slice(0, arabicArticle.titleStart.length)).toBe(arabicArticle.titleStart);
     expect(view.articleText).toContain(arabicArticle.firstParagraph);

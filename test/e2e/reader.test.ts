@@ -3,8 +3,8 @@
 // accessible modal dialog.
 import { browserNames } from './support/browsers';
 import { seedLikePages } from './support/fixtures';
-import { waitForOverlay } from './support/overlay';
 import { offHostRequests } from './support/reader-browser';
+import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
 
 describe.each(browserNames)('%s: reading an article', (browserName) => {
@@ -13,8 +13,7 @@ describe.each(browserNames)('%s: reading an article', (browserName) => {
   describe.each(seedLikePages())('$name', (fixture) => {
     it('shows the article, and none of the blocks around it', async () => {
       const page = await session.open(fixture.path);
-      await session.browser.clickAction(page);
-      const view = await waitForOverlay(page);
+      const view = await openReader(session.browser, page);
 
       expect(view.hostCount).toBe(1);
       expect(view.hasOpenShadowRoot).toBe(true);
@@ -30,8 +29,7 @@ describe.each(browserNames)('%s: reading an article', (browserName) => {
 
     it('shows who wrote it, where and when, and how long it takes to read', async () => {
       const page = await session.open(fixture.path);
-      await session.browser.clickAction(page);
-      const view = await waitForOverlay(page);
+      const view = await openReader(session.browser, page);
 
       expect(view.byline).toContain(fixture.byline);
       expect(view.site).toContain(fixture.siteName);
@@ -41,8 +39,7 @@ describe.each(browserNames)('%s: reading an article', (browserName) => {
 
     it('is a modal dialog in the article’s language, with focus inside it', async () => {
       const page = await session.open(fixture.path);
-      await session.browser.clickAction(page);
-      const view = await waitForOverlay(page);
+      const view = await openReader(session.browser, page);
 
       expect(view.role).toBe('dialog');
       expect(view.ariaModal).toBe('true');
@@ -54,8 +51,7 @@ describe.each(browserNames)('%s: reading an article', (browserName) => {
 
     it('fetches nothing from other hosts', async () => {
       const page = await session.open(fixture.path);
-      await session.browser.clickAction(page);
-      await waitForOverlay(page);
+      await openReader(session.browser, page);
 
       expect(offHostRequests(page)).toEqual([]);
       // The page was loaded from the fixture server, so the log is live.

@@ -4,8 +4,9 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserNames } from './support/browsers';
 import { seedLikePages, type ArticleFixture } from './support/fixtures';
-import { overlayStyles, waitForOverlay, waitForOverlaySettled } from './support/overlay';
+import { overlayStyles, waitForOverlaySettled } from './support/overlay';
 import { docsScreenshotsDir, resultsDir } from './support/paths';
+import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
 
 const [fixture] = seedLikePages() as [ArticleFixture];
@@ -43,8 +44,7 @@ describe.each(browserNames)('%s: themes and screenshots', (browserName) => {
   it.each(['light', 'dark'] as const)('follows a %s system colour scheme', async (scheme) => {
     const page = await session.open(fixture.path);
     await page.emulateColorScheme(scheme);
-    await session.browser.clickAction(page);
-    await waitForOverlay(page);
+    await openReader(session.browser, page);
     await waitForOverlaySettled(page);
     const dialog = await overlayStyles(page, '[role="dialog"]', ['background-color', 'color']);
     const title = await overlayStyles(page, 'h1.bs-title', ['color']);

@@ -24,6 +24,11 @@ describe.each(browserNames)('%s: the built extension', (browserName) => {
     }
   });
 
+  it('registers Alt+Shift+R for the toolbar button (the same click event)', async () => {
+    const commands = await session.browser.commands();
+    expect(commands).toContainEqual({ name: '_execute_action', shortcut: 'Alt+Shift+R' });
+  });
+
   it('shows the plain toolbar button on an ordinary page', async () => {
     const page = await session.open('e2e/plain-article/source.html');
     const state = await session.browser.actionState(page);

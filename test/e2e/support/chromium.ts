@@ -13,6 +13,7 @@ import { builtExtensionDir } from './paths';
 import {
   defaultTimeoutMs,
   type ActionState,
+  type ExtensionCommand,
   type ExtensionInfo,
   type LaunchOptions,
   type PageFunction,
@@ -110,6 +111,15 @@ class ChromiumReaderBrowser implements ReaderBrowser {
         backgroundUrl: location.href,
       };
     });
+  }
+
+  commands(): Promise<ExtensionCommand[]> {
+    return this.worker.evaluate(async () =>
+      (await chrome.commands.getAll()).map((command) => ({
+        name: command.name ?? '',
+        shortcut: command.shortcut ?? '',
+      })),
+    );
   }
 
   async newPage(): Promise<ChromiumPage> {

@@ -8,6 +8,7 @@ import { builtExtensionDir } from './paths';
 import {
   defaultTimeoutMs,
   type ActionState,
+  type ExtensionCommand,
   type ExtensionInfo,
   type LaunchOptions,
   type PageFunction,
@@ -128,6 +129,15 @@ class FirefoxReaderBrowser implements ReaderBrowser {
       });
     })()`);
     return JSON.parse(String(info)) as ExtensionInfo;
+  }
+
+  async commands(): Promise<ExtensionCommand[]> {
+    const commands = await this.evaluateInChrome(`(async () => {
+      const extension = WebExtensionPolicy.getByID(${JSON.stringify(this.addonId)}).extension;
+      const all = await extension.shortcuts.allCommands();
+      return JSON.stringify(all.map(({ name, shortcut }) => ({ name, shortcut: shortcut ?? '' })));
+    })()`);
+    return JSON.parse(String(commands)) as ExtensionCommand[];
   }
 
   async newPage(): Promise<FirefoxPage> {

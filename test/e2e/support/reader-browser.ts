@@ -21,6 +21,12 @@ export interface ExtensionInfo {
   readonly backgroundUrl: string;
 }
 
+/** A keyboard shortcut the browser registered for the extension (manifest `commands`). */
+export interface ExtensionCommand {
+  readonly name: string;
+  readonly shortcut: string;
+}
+
 export interface TestPage {
   /** Every URL this tab requested so far (documents, subresources, fetches), in order. */
   readonly requestedUrls: readonly string[];
@@ -48,6 +54,8 @@ export interface ReaderBrowser {
   readonly extensionId: string;
   /** The loaded extension, read from the browser (fails when the background is not running). */
   extensionInfo(): Promise<ExtensionInfo>;
+  /** The extension's commands and their current shortcuts, as the browser registered them. */
+  commands(): Promise<ExtensionCommand[]>;
   /** A new tab, already brought to the front. */
   newPage(): Promise<TestPage>;
   /** Fires the toolbar action for the page's tab exactly as a click on the button does. */
