@@ -29,7 +29,21 @@ async function showShortcut(target: HTMLElement): Promise<void> {
   target.replaceChildren(before, kbd, after);
 }
 
+/** Firefox opens its shortcut manager itself; Chromium has a settings page extensions may open. */
+async function openShortcutSettings(): Promise<void> {
+  if (typeof browser.commands.openShortcutSettings === 'function') {
+    await browser.commands.openShortcutSettings();
+  } else {
+    await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+  }
+}
+
 localize(document);
+document.getElementById('change-shortcut')?.addEventListener('click', () => {
+  openShortcutSettings().catch((error: unknown) => {
+    console.error('Broadsheet: could not open the shortcut settings', error);
+  });
+});
 const shortcutLine = document.getElementById('shortcut');
 if (shortcutLine) {
   showShortcut(shortcutLine).catch((error: unknown) => {

@@ -307,6 +307,15 @@ try {
   await options.waitForTimeout(300);
   console.log('  ', (await options.locator('main').innerText()).replace(/\n+/g, ' | '));
   await options.screenshot({ path: join(outDir, 'options.png') });
+  const [shortcuts] = await Promise.all([
+    context.waitForEvent('page', { timeout: 5000 }).catch(() => null),
+    options.locator('#change-shortcut').click(),
+  ]);
+  await shortcuts?.waitForLoadState().catch(() => undefined);
+  check(
+    shortcuts?.url() === 'chrome://extensions/shortcuts',
+    `"Change the shortcut" opens the browser's shortcut settings (${shortcuts?.url()})`,
+  );
   check(errors.length === 0, `options page without console errors ${errors.join('; ')}`);
 } finally {
   await context.close();
