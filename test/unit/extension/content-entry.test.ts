@@ -45,7 +45,8 @@ describe('the injected content script', () => {
 
   function inject(): void {
     jest.isolateModules(() => {
-      require('../../../src/content/index');
+      // A fresh module registry each time, like a fresh injection; the page's globals stay.
+      jest.requireActual('../../../src/content/index');
     });
   }
 
