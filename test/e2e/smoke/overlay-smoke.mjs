@@ -8,6 +8,7 @@ import { chromium } from 'playwright-core';
 import { createServer } from 'node:http';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { gunzipSync } from 'node:zlib';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
@@ -79,7 +80,23 @@ const pages = {
 
 const server = createServer((req, res) => {
   const name = (req.url ?? '/').split('?')[0].replace(/^\//, '').split('/')[0];
-  if (name === 'doc.pdf') {
+  const dataset = /^\/dataset\/([\w-]+)$/.exec(req.url ?? '');
+  if (dataset) {
+    // A page of Readability's test corpus, to look at richer markup (headings, lists, code, tables).
+    const file = join(
+      root,
+      '..',
+      'shared/datasets/readability-test-pages/pages',
+      `${dataset[1]}.html.gz`,
+    );
+    try {
+      res
+        .writeHead(200, { 'content-type': 'text/html; charset=utf-8' })
+        .end(gunzipSync(readFileSync(file)));
+    } catch {
+      res.writeHead(404).end('not found');
+    }
+  } else if (name === 'doc.pdf') {
     res.writeHead(200, { 'content-type': 'application/pdf' }).end(tinyPdf());
   } else if (name === 'photo.svg') {
     res.writeHead(200, { 'content-type': 'image/svg+xml' }).end(photo);
@@ -146,6 +163,7 @@ try {
 
   const wanted = process.argv.slice(2);
   for (const name of wanted.length ? wanted : Object.keys(pages)) {
+    const shot = name.replace(/\//g, '-');
     console.log(`# ${name}`);
     await page.goto(`${base}/${name}`);
     await page.evaluate(() => {
@@ -209,7 +227,11 @@ try {
       check(state.animation !== 'none', `${name}: opening animation (${state.animation})`);
     }
     check(state.focusInside, `${name}: focus moved into the dialog`);
-    await page.screenshot({ path: join(outDir, `${name}-open.png`) });
+    await page.screenshot({ path: join(outDir, `${shot}-open.png`) });
+    if (name.startsWith('dataset/')) {
+      await page.locator('#broadsheet-reader-host .bs-dialog').evaluate((d) => d.scrollTo(0, 1400));
+      await page.screenshot({ path: join(outDir, `${shot}-further.png`) });
+    }
     if (name === 'seed') {
       for (const theme of ['sepia', 'dark']) {
         await page
