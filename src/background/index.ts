@@ -2,6 +2,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isReaderStateMessage } from '../shared/messages';
 import { ActionState } from './action-state';
+import { refreshAfterNavigation } from './navigation';
 import { isFromOwnContentScript } from './sender';
 import { toggleReaderInTab, type ToggleDeps } from './toggle-reader';
 
@@ -34,9 +35,10 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   return undefined;
 });
 
-// A new page in the tab: the reader and any "can't open here" notice belonged to the old one.
+// The tab navigated: a "can't open here" notice belonged to the old page, and the reader is open only if
+// the navigation stayed in the same document.
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
-  if (changeInfo.status === 'loading') {
-    actionState.showIdle(tabId).catch(logFailure('resetting the button'));
+  if (changeInfo.status === 'loading' || changeInfo.url !== undefined) {
+    refreshAfterNavigation(tabId, deps).catch(logFailure('refreshing the button'));
   }
 });

@@ -3,7 +3,11 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { extract } from '../extraction';
 import type { OverlayMessageKey } from '../overlay';
-import { isToggleReaderMessage, readerStateMessage } from '../shared/messages';
+import {
+  isQueryReaderStateMessage,
+  isToggleReaderMessage,
+  readerStateMessage,
+} from '../shared/messages';
 import { ReaderController } from './reader-controller';
 
 // A symbol in this extension's isolated world: invisible to the page and to other extensions.
@@ -12,6 +16,11 @@ const scope = globalThis as typeof globalThis & { [guard]?: true };
 
 if (!scope[guard]) {
   Object.defineProperty(scope, guard, { value: true });
+
+  // Tells the background (the button's state); if it cannot be reached, the next navigation resets it.
+  const announce = (open: boolean) => {
+    browser.runtime.sendMessage(readerStateMessage(open)).catch(() => undefined);
+  };
 
   const controller = new ReaderController({
     document,
@@ -23,23 +32,29 @@ if (!scope[guard]) {
       dir: browser.i18n.getMessage('@@bidi_dir') === 'rtl' ? 'rtl' : 'ltr',
     },
     fontUrl: (path) => browser.runtime.getURL(path),
-    notifyClosed: () => {
-      browser.runtime.sendMessage(readerStateMessage(false)).catch(() => {
-        // The background may be restarting; the button resets on the next navigation anyway.
-      });
-    },
+    notifyClosed: () => announce(false),
     reportError: (error) => console.error('Broadsheet: extraction failed', error),
   });
 
-  // Back/forward cache: the page comes back with the reader still open, but the button was reset.
+  // Leaving the page (a new document, a reload, or the back/forward cache): the button goes back to
+  // plain, and a state query racing the navigation gets the same answer. If the page comes back from the
+  // cache with the reader still open, the button says so again.
+  let leaving = false;
+  window.addEventListener('pagehide', () => {
+    leaving = true;
+    if (controller.isOpen) announce(false);
+  });
   window.addEventListener('pageshow', (event) => {
-    if (event.persisted && controller.isOpen) {
-      browser.runtime.sendMessage(readerStateMessage(true)).catch(() => undefined);
-    }
+    leaving = false;
+    if (event.persisted && controller.isOpen) announce(true);
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isToggleReaderMessage(message) || sender.id !== browser.runtime.id) return undefined;
-    return Promise.resolve(controller.toggle());
+    if (sender.id !== browser.runtime.id) return undefined;
+    if (isToggleReaderMessage(message)) return Promise.resolve(controller.toggle());
+    if (isQueryReaderStateMessage(message)) {
+      return Promise.resolve(readerStateMessage(controller.isOpen && !leaving));
+    }
+    return undefined;
   });
 }

@@ -18,18 +18,30 @@ export interface ToggleReaderMessage {
   type: 'broadsheet:toggle-reader';
 }
 
+/** Background -> content after the tab navigated: is the reader still open in this document? */
+export interface QueryReaderStateMessage {
+  type: 'broadsheet:query-reader-state';
+}
+
 /** Content -> background, as the answer to a toggle. */
 export type ToggleReaderResponse =
   | { type: 'broadsheet:toggled'; open: boolean }
   | { type: 'broadsheet:unsupported'; reason: BlockedReason };
 
-/** Content -> background whenever the reader opens or closes (also by Escape or its close button). */
+/**
+ * Content -> background whenever the reader closes by itself (Escape, its close button, the page going
+ * away) or reappears (back/forward cache); also the answer to a state query.
+ */
 export interface ReaderStateMessage {
   type: 'broadsheet:reader-state';
   open: boolean;
 }
 
 export const toggleReaderMessage: ToggleReaderMessage = { type: 'broadsheet:toggle-reader' };
+
+export const queryReaderStateMessage: QueryReaderStateMessage = {
+  type: 'broadsheet:query-reader-state',
+};
 
 export function readerStateMessage(open: boolean): ReaderStateMessage {
   return { type: 'broadsheet:reader-state', open };
@@ -45,6 +57,10 @@ export function isBlockedReason(value: unknown): value is BlockedReason {
 
 export function isToggleReaderMessage(value: unknown): value is ToggleReaderMessage {
   return isRecord(value) && value.type === 'broadsheet:toggle-reader';
+}
+
+export function isQueryReaderStateMessage(value: unknown): value is QueryReaderStateMessage {
+  return isRecord(value) && value.type === 'broadsheet:query-reader-state';
 }
 
 export function isReaderStateMessage(value: unknown): value is ReaderStateMessage {

@@ -81,6 +81,31 @@ describe('the injected content script', () => {
     expect(dom.window.document.getElementById('broadsheet-reader-host')).toBeNull();
   });
 
+  it('answers state queries, and reports "closed" once the page is being left', async () => {
+    const [listener] = listeners;
+    const query = { type: 'broadsheet:query-reader-state' };
+    await expect(listener?.(query, { id: ownId })).resolves.toEqual({
+      type: 'broadsheet:reader-state',
+      open: false,
+    });
+    await listener?.({ type: 'broadsheet:toggle-reader' }, { id: ownId });
+    await expect(listener?.(query, { id: ownId })).resolves.toEqual({
+      type: 'broadsheet:reader-state',
+      open: true,
+    });
+    dom.window.dispatchEvent(new dom.window.PageTransitionEvent('pagehide', { persisted: true }));
+    expect(sent.splice(0)).toEqual([{ type: 'broadsheet:reader-state', open: false }]);
+    await expect(listener?.(query, { id: ownId })).resolves.toEqual({
+      type: 'broadsheet:reader-state',
+      open: false,
+    });
+    // Back from the back/forward cache with the reader still open.
+    dom.window.dispatchEvent(new dom.window.PageTransitionEvent('pageshow', { persisted: true }));
+    expect(sent.splice(0)).toEqual([{ type: 'broadsheet:reader-state', open: true }]);
+    await listener?.({ type: 'broadsheet:toggle-reader' }, { id: ownId });
+    expect(dom.window.document.getElementById('broadsheet-reader-host')).toBeNull();
+  });
+
   it('tells the background when the user closes the reader with Escape', async () => {
     const [listener] = listeners;
     await listener?.({ type: 'broadsheet:toggle-reader' }, { id: ownId });
