@@ -24,9 +24,17 @@ describe.each(browserNames)('%s: the built extension', (browserName) => {
     }
   });
 
-  it('registers Alt+Shift+R for the toolbar button (the same click event)', async () => {
+  it('registers the toolbar-button command, on Alt+Shift+R where the browser allows it', async () => {
     const commands = await session.browser.commands();
-    expect(commands).toContainEqual({ name: '_execute_action', shortcut: 'Alt+Shift+R' });
+    const toggle = commands.find((command) => command.name === '_execute_action');
+    expect(toggle).toBeDefined();
+    if (browserName === 'firefox') {
+      expect(toggle?.shortcut).toBe('Alt+Shift+R');
+    } else {
+      // Chromium (156, Linux) declines to assign Alt+Shift+R as a suggested key (it does assign e.g.
+      // Alt+Shift+K), so the user sets it in chrome://extensions/shortcuts; the options page links there.
+      expect(['Alt+Shift+R', '']).toContain(toggle?.shortcut);
+    }
   });
 
   it('shows the plain toolbar button on an ordinary page', async () => {
