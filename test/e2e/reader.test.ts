@@ -2,13 +2,37 @@
 // page furniture and promo blocks are not, nothing is fetched from other hosts, and the overlay is an
 // accessible modal dialog.
 import { browserNames } from './support/browsers';
-import { seedLikePages } from './support/fixtures';
+import { plainArticle, seedLikePages, type ArticleFixture } from './support/fixtures';
+import { overlayMedia, readOverlay } from './support/overlay';
 import { offHostRequests } from './support/reader-browser';
 import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
 
 describe.each(browserNames)('%s: reading an article', (browserName) => {
   const session = useBrowserSession(browserName);
+
+  const withFigure = seedLikePages().filter((page) => page.figure !== undefined);
+  it.each(withFigure)(
+    'shows the photo of the $name once, with its caption once',
+    async (fixture) => {
+      const figure = fixture.figure as NonNullable<ArticleFixture['figure']>;
+      const page = await session.open(fixture.path);
+      const view = await openReader(session.browser, page);
+      const media = await overlayMedia(page);
+
+      expect(media?.images.map((image) => image.src)).toEqual([session.server.url(figure.path)]);
+      expect(view.text.split(figure.caption).length - 1).toBe(1);
+    },
+  );
+
+  it('makes the article’s links absolute', async () => {
+    const link = plainArticle.link as NonNullable<ArticleFixture['link']>;
+    const page = await session.open(plainArticle.path);
+    await openReader(session.browser, page);
+    const media = await overlayMedia(page);
+
+    expect(media?.links).toContainEqual({ text: link.text, href: session.server.url(link.path) });
+  });
 
   describe.each(seedLikePages())('$name', (fixture) => {
     it('shows the article, and none of the blocks around it', async () => {
@@ -47,6 +71,18 @@ describe.each(browserNames)('%s: reading an article', (browserName) => {
       expect(view.lang).toBe(fixture.lang);
       expect(view.direction).toBe('ltr');
       expect(view.focusInside).toBe(true);
+    });
+
+    it('keeps keyboard focus inside the dialog while it is open', async () => {
+      const page = await session.open(fixture.path);
+      await openReader(session.browser, page);
+      const outside: number[] = [];
+      for (let press = 1; press <= 25; press += 1) {
+        await page.press(press % 5 === 0 ? 'Shift+Tab' : 'Tab');
+        const view = await readOverlay(page);
+        if (view?.focusInside !== true) outside.push(press);
+      }
+      expect(outside).toEqual([]);
     });
 
     it('fetches nothing from other hosts', async () => {

@@ -79,8 +79,14 @@ class FirefoxPage implements TestPage {
       .click();
   }
 
+  /** Accepts chords like Playwright does ('Shift+Tab'); puppeteer presses one key at a time. */
   async press(key: string): Promise<void> {
-    await this.page.keyboard.press(key as Parameters<Page['keyboard']['press']>[0]);
+    type Key = Parameters<Page['keyboard']['press']>[0];
+    const parts = key.split('+') as Key[];
+    const main = parts.pop() as Key;
+    for (const modifier of parts) await this.page.keyboard.down(modifier);
+    await this.page.keyboard.press(main);
+    for (const modifier of parts.reverse()) await this.page.keyboard.up(modifier);
   }
 
   async bringToFront(): Promise<void> {

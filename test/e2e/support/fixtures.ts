@@ -23,6 +23,10 @@ export interface ArticleFixture {
   readonly lang: string;
   /** A focusable element in the page (outside the article) to check focus comes back to it. */
   readonly focusSelector: string;
+  /** The article's photo: its real (not lazy-placeholder) path on the page's origin, and its caption. */
+  readonly figure?: { readonly path: string; readonly caption: string };
+  /** A link in the article: its text and the path it must point to, made absolute on the page's origin. */
+  readonly link?: { readonly text: string; readonly path: string };
 }
 
 /** The blocks around (or inside) the seed article that the rules remove. */
@@ -56,6 +60,11 @@ function seedLike(placement: 'inside' | 'beside'): ArticleFixture | null {
     absent: seedJunk,
     lang: metadata.lang,
     focusSelector: 'a[href]',
+    figure: {
+      path: '/incoming/article9556512.ece/ALTERNATES/w620/Kerry-Maliki.jpg',
+      caption:
+        'John Kerry met Nouri al-Maliki yesterday; he is said to have asked the US for air strikes on Isis in Iraq and Syria',
+    },
   };
 }
 
@@ -72,6 +81,7 @@ export const plainArticle: ArticleFixture = {
   absent: ['Most read', 'Winter ferry timetable announced', 'Privacy'],
   lang: 'en',
   focusSelector: '#home-link',
+  link: { text: 'More harbour news', path: '/news/harbour/' },
 };
 
 export const aggressiveCssArticle: ArticleFixture = {

@@ -124,6 +124,29 @@ export async function waitForOverlayClosed(page: TestPage): Promise<void> {
   );
 }
 
+export interface OverlayMedia {
+  readonly images: { readonly src: string; readonly alt: string }[];
+  readonly links: { readonly text: string; readonly href: string }[];
+}
+
+/** The images and links in the article body (resolved URLs, as the browser sees them). */
+export function overlayMedia(page: TestPage): Promise<OverlayMedia | null> {
+  return page.evaluate((hostId: string) => {
+    const article = document.getElementById(hostId)?.shadowRoot?.querySelector('.bs-article');
+    if (!article) return null;
+    return {
+      images: Array.from(article.querySelectorAll('img'), (img) => ({
+        src: img.currentSrc || img.src,
+        alt: img.alt,
+      })),
+      links: Array.from(article.querySelectorAll('a[href]'), (link) => ({
+        text: (link.textContent ?? '').replace(/\s+/g, ' ').trim(),
+        href: (link as HTMLAnchorElement).href,
+      })),
+    };
+  }, overlayHostId);
+}
+
 /** Computed styles of one element inside the overlay, for comparing how it looks on different pages. */
 export function overlayStyles(page: TestPage, selector: string, properties: readonly string[]) {
   return page.evaluate(

@@ -38,7 +38,7 @@ export interface TestPage {
   waitFor<A>(fn: PageFunction<A, unknown>, arg: A, what: string, timeoutMs?: number): Promise<void>;
   /** A real mouse click on an element inside the overlay's shadow root (selector relative to the root). */
   clickInOverlay(selector: string): Promise<void>;
-  /** A real key press sent to the focused element, e.g. 'Escape' or 'Tab'. */
+  /** A real key press sent to the focused element, e.g. 'Escape', 'Tab' or the chord 'Shift+Tab'. */
   press(key: string): Promise<void>;
   /** Makes this tab the selected one (the toolbar action acts on the selected tab). */
   bringToFront(): Promise<void>;
