@@ -54,6 +54,7 @@ describe.each(browserNames)('%s: themes and screenshots', (browserName) => {
     if (browserName === 'chromium') publishForReadme(file, `overlay-${scheme}.png`);
 
     expect(dialog?.visible).toBe(true);
+    expect(title?.visible).toBe(true);
     const background = luminance(dialog?.styles['background-color'] ?? '');
     const text = luminance(title?.styles.color ?? '');
     if (scheme === 'light') expect(background).toBeGreaterThan(text);
