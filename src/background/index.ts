@@ -8,18 +8,29 @@ import { toggleReaderInTab, type ToggleDeps } from './toggle-reader';
 
 const actionState = new ActionState(browser.action, (key) => browser.i18n.getMessage(key));
 
+/** Passes a failure on, after leaving its reason in the background's console for whoever debugs it. */
+function logged<T>(what: string, promise: Promise<T>): Promise<T> {
+  return promise.catch((error: unknown) => {
+    console.warn(`Broadsheet: ${what} failed`, error);
+    throw error;
+  });
+}
+
 const deps: ToggleDeps = {
-  executeScript: (injection) => browser.scripting.executeScript(injection),
+  executeScript: (injection) =>
+    logged('injecting the reader', browser.scripting.executeScript(injection)),
   sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   showBlocked: (tabId, reason) => actionState.showBlocked(tabId, reason),
   showOpen: (tabId) => actionState.showOpen(tabId),
   showIdle: (tabId) => actionState.showIdle(tabId),
 };
 
-/** Button state updates can fail when the tab closed meanwhile; that is not worth more than a log line. */
 function logFailure(what: string) {
   return (error: unknown) => console.warn(`Broadsheet: ${what} failed`, error);
 }
+
+/** A button update for a tab that has closed meanwhile ("No tab with id") is expected: nothing to do. */
+function ignoreClosedTab(): void {}
 
 browser.action.onClicked.addListener((tab) => {
   toggleReaderInTab(tab, deps).catch(logFailure('toggling the reader'));
@@ -31,7 +42,7 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const tabId = sender.tab?.id;
   if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
   const update = message.open ? actionState.showOpen(tabId) : actionState.showIdle(tabId);
-  update.catch(logFailure('updating the button'));
+  update.catch(ignoreClosedTab);
   return undefined;
 });
 
@@ -39,6 +50,6 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
 // the navigation stayed in the same document.
 browser.tabs.onUpdated.addListener((tabId, changeInfo) => {
   if (changeInfo.status === 'loading' || changeInfo.url !== undefined) {
-    refreshAfterNavigation(tabId, deps).catch(logFailure('refreshing the button'));
+    refreshAfterNavigation(tabId, deps).catch(ignoreClosedTab);
   }
 });

@@ -28,6 +28,24 @@ export type ToggleOutcome =
   | { kind: 'blocked'; reason: BlockedReason }
   | { kind: 'no-tab' };
 
+/** How long to wait before the one retry of a refused injection. */
+export const injectionRetryDelayMs = 150;
+
+/**
+ * Injects the content script. Chromium now and then refuses the very first injection after a click with
+ * a host-permission error although activeTab was granted by that click; one retry a moment later
+ * succeeds. A page that really is off limits fails the retry the same way.
+ */
+async function injectContentScript(tabId: number, deps: ToggleDeps): Promise<void> {
+  const injection = { target: { tabId }, files: [contentScriptFile] };
+  try {
+    await deps.executeScript(injection);
+  } catch {
+    await new Promise((resolve) => setTimeout(resolve, injectionRetryDelayMs));
+    await deps.executeScript(injection);
+  }
+}
+
 export async function toggleReaderInTab(
   tab: Pick<Tabs.Tab, 'id' | 'url'>,
   deps: ToggleDeps,
@@ -44,7 +62,7 @@ export async function toggleReaderInTab(
   if (known) return blocked(known);
 
   try {
-    await deps.executeScript({ target: { tabId }, files: [contentScriptFile] });
+    await injectContentScript(tabId, deps);
   } catch (error) {
     // The browser refused (file:// without access, the PDF viewer, a store it protects, a crashed tab).
     return blocked(reasonForRejectedInjection(tab.url, error));
@@ -53,10 +71,14 @@ export async function toggleReaderInTab(
   let response: unknown;
   try {
     response = await deps.sendMessage(tabId, toggleReaderMessage);
-  } catch {
+  } catch (error) {
+    console.warn('Broadsheet: the reader did not answer', error);
     return blocked('failed');
   }
-  if (!isToggleReaderResponse(response)) return blocked('failed');
+  if (!isToggleReaderResponse(response)) {
+    console.warn('Broadsheet: the reader gave an unexpected answer', response);
+    return blocked('failed');
+  }
   return applyResponse(tabId, response, deps, blocked);
 }
 

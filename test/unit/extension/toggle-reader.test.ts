@@ -63,12 +63,30 @@ describe('the toolbar button toggles the reader', () => {
     expect(calls).toEqual([['showBlocked', 3, 'browser-page']]);
   });
 
-  it('explains a refused injection on a local file', async () => {
+  it('retries an injection the browser refused once, then opens', async () => {
+    let attempts = 0;
     const { deps, calls } = recordingDeps({
-      executeScript: () => Promise.reject(new Error('Cannot access contents of url')),
+      executeScript: async () => {
+        attempts += 1;
+        if (attempts === 1) throw new Error('Cannot access contents of the page.');
+      },
+    });
+    await expect(toggleReaderInTab(article, deps)).resolves.toEqual({ kind: 'opened' });
+    expect(attempts).toBe(2);
+    expect(calls.at(-1)).toEqual(['showOpen', 12]);
+  });
+
+  it('explains a refused injection on a local file', async () => {
+    let attempts = 0;
+    const { deps, calls } = recordingDeps({
+      executeScript: () => {
+        attempts += 1;
+        return Promise.reject(new Error('Cannot access contents of url'));
+      },
     });
     const outcome = await toggleReaderInTab({ id: 4, url: 'file:///home/me/page.html' }, deps);
     expect(outcome).toEqual({ kind: 'blocked', reason: 'file-access' });
+    expect(attempts).toBe(2);
     expect(calls).toEqual([['showBlocked', 4, 'file-access']]);
   });
 
