@@ -4,7 +4,7 @@
 import { browserNames } from './support/browsers';
 import { plainArticle, seedLikePages, type ArticleFixture } from './support/fixtures';
 import { overlayMedia, readOverlay } from './support/overlay';
-import { offHostRequests } from './support/reader-browser';
+import { extensionErrors, offHostRequests } from './support/reader-browser';
 import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
 
@@ -39,6 +39,7 @@ describe.each(browserNames)('%s: reading an article', (browserName) => {
       const page = await session.open(fixture.path);
       const view = await openReader(session.browser, page);
 
+      expect(extensionErrors(page)).toEqual([]);
       expect(view.hostCount).toBe(1);
       expect(view.hasOpenShadowRoot).toBe(true);
       expect(view.dialogCount).toBe(1);

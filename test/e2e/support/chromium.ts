@@ -29,9 +29,13 @@ export const chromiumExecutable = process.env.CHROMIUM_PATH ?? '/usr/bin/chromiu
 
 class ChromiumPage implements TestPage {
   readonly requestedUrls: string[] = [];
+  readonly consoleErrors: string[] = [];
 
   constructor(readonly page: Page) {
     page.on('request', (request) => this.requestedUrls.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
   }
 
   async goto(url: string): Promise<void> {

@@ -35,12 +35,16 @@ interface ScriptEvaluateResult {
 
 class FirefoxPage implements TestPage {
   readonly requestedUrls: string[] = [];
+  readonly consoleErrors: string[] = [];
 
   constructor(
     readonly page: Page,
     private readonly setColorScheme: (scheme: 'light' | 'dark') => Promise<void>,
   ) {
     page.on('request', (request) => this.requestedUrls.push(request.url()));
+    page.on('console', (message) => {
+      if (message.type() === 'error') this.consoleErrors.push(message.text());
+    });
   }
 
   async goto(url: string): Promise<void> {

@@ -30,6 +30,8 @@ export interface ExtensionCommand {
 export interface TestPage {
   /** Every URL this tab requested so far (documents, subresources, fetches), in order. */
   readonly requestedUrls: readonly string[];
+  /** Console messages of type error seen in this tab (content scripts included where the browser reports them). */
+  readonly consoleErrors: readonly string[];
   /** Navigates and waits for the load event. */
   goto(url: string): Promise<void>;
   /** Runs `fn(arg)` in the page's main world and returns its (JSON-serialisable) result. */
@@ -74,6 +76,13 @@ export interface LaunchOptions {
 }
 
 export const defaultTimeoutMs = 15_000;
+
+/** Errors our extension logged in the page (its content script prefixes them with "Broadsheet"). */
+export function extensionErrors(page: TestPage): string[] {
+  return page.consoleErrors.filter((text) =>
+    /broadsheet|chrome-extension:|moz-extension:/i.test(text),
+  );
+}
 
 /** Requests that left this machine's test server: anything on http(s) not to 127.0.0.1. */
 export function offHostRequests(page: TestPage): string[] {
