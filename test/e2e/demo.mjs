@@ -96,12 +96,26 @@ async function main() {
       (await context.waitForEvent('serviceworker', { timeout: 15_000 }));
     const extensionId = new URL(worker.url()).host;
     const page = context.pages()[0] ?? (await context.newPage());
+    const consoleErrors = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !message.text().includes('404'))
+        consoleErrors.push(message.text());
+    });
     const url = `http://127.0.0.1:${server.address().port}/${pagePath}`;
     await page.goto(url, { waitUntil: 'load' });
     await clickToolbarButton(context, page, extensionId);
     await page
-      .locator('#broadsheet-reader-host [role="dialog"] h1.bs-title')
+      .locator('#broadsheet-reader-host [role="dialog"] :is(h1.bs-title, .bs-empty)')
+      .first()
       .waitFor({ timeout: 15_000 });
+    const empty = page.locator('#broadsheet-reader-host .bs-empty');
+    if ((await empty.count()) > 0) {
+      const errors =
+        consoleErrors.length > 0 ? `; page console errors:\n${consoleErrors.join('\n')}` : '';
+      throw new Error(
+        `the reader opened but found no article ("${await empty.innerText()}")${errors}`,
+      );
+    }
     // Let the opening animation and the web fonts finish before the screenshot.
     await page.evaluate(async () => {
       const root = document.getElementById('broadsheet-reader-host')?.shadowRoot;
