@@ -8,17 +8,8 @@ import { toggleReaderInTab, type ToggleDeps } from './toggle-reader';
 
 const actionState = new ActionState(browser.action, (key) => browser.i18n.getMessage(key));
 
-/** Passes a failure on, after leaving its reason in the background's console for whoever debugs it. */
-function logged<T>(what: string, promise: Promise<T>): Promise<T> {
-  return promise.catch((error: unknown) => {
-    console.warn(`Broadsheet: ${what} failed`, error);
-    throw error;
-  });
-}
-
 const deps: ToggleDeps = {
-  executeScript: (injection) =>
-    logged('injecting the reader', browser.scripting.executeScript(injection)),
+  executeScript: (injection) => browser.scripting.executeScript(injection),
   sendMessage: (tabId, message) => browser.tabs.sendMessage(tabId, message),
   showBlocked: (tabId, reason) => actionState.showBlocked(tabId, reason),
   showOpen: (tabId) => actionState.showOpen(tabId),

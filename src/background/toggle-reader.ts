@@ -65,6 +65,7 @@ export async function toggleReaderInTab(
     await injectContentScript(tabId, deps);
   } catch (error) {
     // The browser refused (file:// without access, the PDF viewer, a store it protects, a crashed tab).
+    console.warn('Broadsheet: the browser refused to run the reader in this tab', error);
     return blocked(reasonForRejectedInjection(tab.url, error));
   }
 

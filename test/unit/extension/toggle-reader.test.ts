@@ -38,6 +38,10 @@ const article = {
 };
 
 describe('the toolbar button toggles the reader', () => {
+  // Failures are logged for whoever debugs the background; keep the test output clean.
+  beforeEach(() => jest.spyOn(console, 'warn').mockImplementation(() => undefined));
+  afterEach(() => jest.restoreAllMocks());
+
   it('injects the content script, then asks it to toggle, and shows the on state', async () => {
     const { deps, calls } = recordingDeps();
     await expect(toggleReaderInTab(article, deps)).resolves.toEqual({ kind: 'opened' });
