@@ -73,24 +73,36 @@ export class ReaderController {
     const url = doc.location?.href ?? doc.URL;
     const article = this.extractSafely(doc, url);
     mark(doc, perfMarks.extracted);
-    this.overlay = mountOverlay({
+    this.overlay = this.mount(doc, url, article);
+    const view = doc.defaultView;
+    view?.requestAnimationFrame(() => view.setTimeout(() => mark(doc, perfMarks.painted), 0));
+  }
+
+  /** Mounts the article; if that fails (unexpected markup), the plain "no article" state instead. */
+  private mount(doc: Document, url: string, article: ExtractedArticle | null): Overlay {
+    const options = {
       document: doc,
-      article,
       pageUrl: url,
       t: this.deps.t,
       ui: this.deps.ui,
       fontUrl: this.deps.fontUrl,
       theme: this.theme,
-      onThemeChange: (choice) => {
+      onThemeChange: (choice: ThemeChoice) => {
         this.theme = choice;
       },
       onUserClose: () => {
         this.overlay = null;
         this.deps.notifyClosed();
       },
-    });
-    const view = doc.defaultView;
-    view?.requestAnimationFrame(() => view.setTimeout(() => mark(doc, perfMarks.painted), 0));
+    };
+    if (article) {
+      try {
+        return mountOverlay({ ...options, article });
+      } catch (error) {
+        this.deps.reportError?.(error);
+      }
+    }
+    return mountOverlay({ ...options, article: null });
   }
 
   private extractSafely(doc: Document, url: string): ExtractedArticle | null {

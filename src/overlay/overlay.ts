@@ -78,15 +78,8 @@ function applyStyles(shadow: ShadowRoot, doc: Document): void {
 export function mountOverlay(options: OverlayOptions): Overlay {
   const { document: doc, article, t, ui } = options;
   const view = doc.defaultView;
-  // One controller removes every listener on close; made in the page's realm, where the targets live.
-  const controller = new (view?.AbortController ?? AbortController)();
-  const { signal } = controller;
 
-  const pageLock = lockPage(doc);
-  const releaseFonts = options.fontUrl
-    ? registerReaderFonts(doc, options.fontUrl)
-    : () => undefined;
-
+  // Everything is built before the page is touched: if building fails, the page is as it was.
   const host = doc.createElement(hostTag);
   host.id = hostId;
   const shadow = host.attachShadow({ mode: 'open' });
@@ -100,6 +93,22 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   dialog.tabIndex = -1;
   dialog.lang = article?.lang ?? ui.lang;
   dialog.dir = article ? (article.dir ?? 'auto') : ui.dir;
+
+  const toolbar: Toolbar = buildToolbar(doc, { t, ui, choices: themeChoices });
+  const content = article
+    ? buildArticleView(doc, article, options.pageUrl, t, ui)
+    : buildEmptyView(doc, t);
+  dialog.append(toolbar.element, content);
+  shadow.append(dialog);
+
+  // From here on the page changes; close() undoes all of it.
+  const pageLock = lockPage(doc);
+  const releaseFonts = options.fontUrl
+    ? registerReaderFonts(doc, options.fontUrl)
+    : () => undefined;
+  // One controller removes every listener on close; made in the page's realm, where the targets live.
+  const controller = new (view?.AbortController ?? AbortController)();
+  const { signal } = controller;
 
   let closed = false;
   const close = () => {
@@ -118,7 +127,6 @@ export function mountOverlay(options: OverlayOptions): Overlay {
 
   let themeChoice: ThemeChoice = options.theme ?? 'auto';
   const darkQuery = view?.matchMedia?.(darkSchemeQuery) ?? null;
-  const toolbar: Toolbar = buildToolbar(doc, { t, ui, choices: themeChoices });
   const applyTheme = () => {
     dialog.dataset.theme = resolveTheme(themeChoice, darkQuery?.matches ?? false);
     toolbar.showChoice(themeChoice);
@@ -131,12 +139,6 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     options.onThemeChange?.(choice);
   }, signal);
   toolbar.closeButton.addEventListener('click', userClose, { signal });
-
-  const content = article
-    ? buildArticleView(doc, article, options.pageUrl, t, ui)
-    : buildEmptyView(doc, t);
-  dialog.append(toolbar.element, content);
-  shadow.append(dialog);
   if (article) {
     content.addEventListener('click', prepareLinks(content, shadow, options.pageUrl), { signal });
   }

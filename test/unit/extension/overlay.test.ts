@@ -153,6 +153,17 @@ describe('the reader overlay on a news page', () => {
     expect(document.body.getAttribute('inert')).toBe('inert');
   });
 
+  it('leaves the page untouched when building the reader fails', () => {
+    const before = pageSnapshot(dom);
+    const broken = ((key, substitutions) => {
+      if (key === 'readingTime') throw new Error('locale file is broken');
+      return t(key, substitutions);
+    }) as typeof t;
+    expect(() => open(dom, { t: broken })).toThrow('locale file is broken');
+    expect(dom.window.document.getElementById(hostId)).toBeNull();
+    expect(pageSnapshot(dom)).toEqual(before);
+  });
+
   it('closes with its close button', () => {
     const onUserClose = jest.fn();
     open(dom, { onUserClose });

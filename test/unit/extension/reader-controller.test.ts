@@ -56,6 +56,23 @@ describe('toggling the reader in a page', () => {
     dom.window.close();
   });
 
+  it('falls back to the "no article" state when the article cannot be shown', () => {
+    const dom = readabilityPage('001');
+    const english = englishMessages();
+    const { controller, deps } = controllerFor(dom, {
+      t: (key, substitutions) => {
+        if (key === 'readingTime') throw new Error('locale file is broken');
+        return english(key, substitutions);
+      },
+    });
+    expect(controller.toggle()).toEqual({ type: 'broadsheet:toggled', open: true });
+    expect(shadow(dom)?.querySelector('.bs-empty')).not.toBeNull();
+    expect(dom.window.document.querySelectorAll('#broadsheet-reader-host')).toHaveLength(1);
+    expect(deps.reportError).toHaveBeenCalledWith(new Error('locale file is broken'));
+    controller.close();
+    dom.window.close();
+  });
+
   it('shows "no article" when there is none', () => {
     const dom = readabilityPage('001');
     const { controller } = controllerFor(dom, { extract: () => null });
