@@ -298,7 +298,7 @@ try {
     .evaluate((d) => d.dataset.theme);
   check(darkTheme === 'dark', `auto theme follows a dark system setting (${darkTheme})`);
   const animations = await page
-    .locator('#broadsheet-reader-host .bs-page')
+    .locator('#broadsheet-reader-host :is(.bs-page, .bs-empty-state)')
     .evaluate((p) => getComputedStyle(p).animationName);
   check(animations === 'none', `no opening animation with reduced motion (${animations})`);
   await page.emulateMedia({ colorScheme: 'light', reducedMotion: 'no-preference' });
