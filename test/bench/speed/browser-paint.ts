@@ -59,6 +59,20 @@ export interface HeapGrowth {
   closed: HeapUsage;
 }
 
+/**
+ * What the renderer did between the toolbar action and the first paint (one untimed run; CDP
+ * Performance.getMetrics deltas, in main-thread CPU time): all tasks, script, style recalculation and layout.
+ */
+export interface RendererWork {
+  /** All main-thread tasks: CPU time, so less sensitive to other load on the machine than the wall clock. */
+  taskMs: number;
+  scriptMs: number;
+  recalcStyleMs: number;
+  layoutMs: number;
+  recalcStyleCount: number;
+  layoutCount: number;
+}
+
 export interface BrowserPageResult {
   label: string;
   role: 'seed' | 'largest';
@@ -68,6 +82,7 @@ export interface BrowserPageResult {
   median: { totalMs: number; injectMs: number; extractMs: number; renderMs: number } | null;
   total: Summary | null;
   heap: HeapGrowth | null;
+  work: RendererWork | null;
   error?: string;
 }
 
@@ -162,6 +177,7 @@ class PaintSession {
     const untyped = (session: CDPSession) =>
       session.send.bind(session) as (method: string, params?: object) => Promise<unknown>;
     await serveDocuments(pageSession, untyped(pageSession), served);
+    await untyped(pageSession)('Performance.enable', { timeDomain: 'threadTicks' });
     return new PaintSession(browser, tab.page, untyped(browserSession), untyped(pageSession));
   }
 
@@ -271,6 +287,13 @@ class PaintSession {
     if (!gone) throw new Error(`the overlay was still open ${waitMs} ms after the toolbar action`);
   }
 
+  async metrics(): Promise<Map<string, number>> {
+    const { metrics } = (await this.pageSend('Performance.getMetrics')) as {
+      metrics: { name: string; value: number }[];
+    };
+    return new Map(metrics.map((metric) => [metric.name, metric.value]));
+  }
+
   async heapUsage(): Promise<HeapUsage> {
     await this.pageSend('HeapProfiler.collectGarbage');
     const usage = (await this.pageSend('Runtime.getHeapUsage')) as {
@@ -314,6 +337,7 @@ async function measurePage(
     median: null,
     total: null,
     heap: null,
+    work: null,
   };
   try {
     served.url = withoutHash(page.url);
@@ -325,10 +349,22 @@ async function measurePage(
       result.runs.push(toRun(await session.open(targetId)));
       await session.close(targetId);
     }
-    // One more run, untimed, for the heap: garbage collection between the steps would disturb the timings.
+    // One more run, untimed, for the heap and the renderer's work: garbage collection between the steps
+    // would disturb the timings.
     await session.load(page.url);
     const before = await session.heapUsage();
+    const metricsBefore = await session.metrics();
     await session.open(targetId);
+    const metricsAfter = await session.metrics();
+    const delta = (name: string) => (metricsAfter.get(name) ?? 0) - (metricsBefore.get(name) ?? 0);
+    result.work = {
+      taskMs: delta('TaskDuration') * 1000,
+      scriptMs: delta('ScriptDuration') * 1000,
+      recalcStyleMs: delta('RecalcStyleDuration') * 1000,
+      layoutMs: delta('LayoutDuration') * 1000,
+      recalcStyleCount: delta('RecalcStyleCount'),
+      layoutCount: delta('LayoutCount'),
+    };
     const open = await session.heapUsage();
     await session.close(targetId);
     const closed = await session.heapUsage();

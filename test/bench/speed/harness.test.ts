@@ -88,6 +88,7 @@ describe('paint budgets', () => {
     },
     total: null,
     heap: null,
+    work: null,
   });
   const judge = (pages: BrowserPageResult[]) =>
     printBrowser({ chromiumVersion: 'test', pages, elapsedMs: 1 } as BrowserBenchResult, () => {});

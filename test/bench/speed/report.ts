@@ -162,6 +162,18 @@ export function printBrowser(
       );
     }
   }
+  const withWork = result.pages.filter((p) => p.work !== null);
+  if (withWork.length > 0) {
+    print(
+      'renderer main-thread CPU time from the toolbar action to the first paint (one untimed run, CDP Performance.getMetrics):',
+    );
+    for (const page of withWork) {
+      const work = page.work!;
+      print(
+        `  ${page.label.padEnd(44)} all tasks ${ms(work.taskMs).padStart(9)}   script ${ms(work.scriptMs).padStart(9)}   style ${ms(work.recalcStyleMs).padStart(9)} (${work.recalcStyleCount}x)   layout ${ms(work.layoutMs).padStart(9)} (${work.layoutCount}x)`,
+      );
+    }
+  }
   return [
     paintBudget(result, 'seed', budgetLimits.seedPaintMs, 'the seed-like page'),
     paintBudget(
