@@ -89,7 +89,11 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   problems.forEach((problem) => report(formatProblem(problem)));
 
   fixLazyImages(body);
-  const removed = applyRules(body, rules, { phase: 'before', title: title ?? '' });
+  const removed = applyRules(body, rules, {
+    phase: 'before',
+    title: title ?? '',
+    scope: 'around-main-text',
+  });
 
   let parsed: ReturnType<Readability<Element>['parse']>;
   try {

@@ -5,7 +5,10 @@ export function normaliseSpace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();
 }
 
-const WORD = /[\p{L}\p{N}_]+/gu;
+// Chinese and Japanese are written without spaces: each character counts as a word there, so a
+// sentence of Japanese is never mistaken for a short label by a max-words limit.
+const WORD =
+  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_])+/gu;
 
 export function countWords(text: string): number {
   let count = 0;

@@ -138,6 +138,12 @@ export interface ApplyOptions {
   phase: RulePhase;
   /** Text that must survive (e.g. the page title): a heading holding it is never collapsed. */
   title?: string;
+  /**
+   * 'around-main-text' limits the walk to the likely article container and its parent's other
+   * children: junk there is what fools Readability, while removals elsewhere on the page only shift
+   * Readability's choice of container (sometimes onto a worse one). Default: the whole root.
+   */
+  scope?: 'all' | 'around-main-text';
 }
 
 /**
@@ -169,7 +175,10 @@ export function applyRules(
 
   const guard = new RemovalGuard(root);
   const title = normaliseSpace(options.title ?? '').toLowerCase();
-  const stack: Element[] = Array.from(root.children).reverse();
+  const main = guard.mainContainer;
+  const scopeRoot =
+    options.scope === 'around-main-text' && main ? (main.parentElement ?? root) : root;
+  const stack: Element[] = Array.from(scopeRoot.children).reverse();
   while (stack.length > 0) {
     const element = stack.pop() as Element;
     if (!element.parentNode) continue;

@@ -17,6 +17,8 @@ const MIN_REFUSED_WORDS = 40;
 export class RemovalGuard {
   private readonly totalProse: number;
   private readonly protectedElements = new Set<Element>();
+  /** The likely article container, if the page has prose at all. */
+  readonly mainContainer: Element | undefined;
 
   constructor(root: Element) {
     const parentScores = new Map<Element, number>();
