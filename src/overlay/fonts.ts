@@ -1,8 +1,11 @@
-// The reader's serif (Literata) ships inside the extension. Chrome ignores @font-face rules inside a shadow
-// root, so the faces are registered on the page's document.fonts under a name no page uses, and removed
-// again on close. Faces load lazily: only the variants the article actually uses are fetched.
+// The reader's fonts ship inside the extension: Literata (serif), Atkinson Hyperlegible (sans) and
+// OpenDyslexic. Chrome ignores @font-face rules inside a shadow root, so the faces are registered on the
+// page's document.fonts under names no page uses, and removed again on close. Faces load lazily: only the
+// family and variants the article actually shows are fetched.
 
 export const readerSerifFamily = 'Broadsheet Literata';
+export const readerSansFamily = 'Broadsheet Atkinson Hyperlegible';
+export const readerDyslexicFamily = 'Broadsheet OpenDyslexic';
 
 const unicodeRanges = {
   latin:
@@ -11,26 +14,45 @@ const unicodeRanges = {
     'U+0100-02BA,U+02BD-02C5,U+02C7-02CC,U+02CE-02D7,U+02DD-02FF,U+0304,U+0308,U+0329,U+1D00-1DBF,U+1E00-1E9F,U+1EF2-1EFF,U+2020,U+20A0-20AB,U+20AD-20C0,U+2113,U+2C60-2C7F,U+A720-A7FF',
 } as const;
 
+type Subset = keyof typeof unicodeRanges;
+
+/** Each family as the build copies it from @fontsource/<package> into fonts/ (OpenDyslexic: Latin only). */
+const families: ReadonlyArray<{ family: string; filePrefix: string; subsets: readonly Subset[] }> =
+  [
+    { family: readerSerifFamily, filePrefix: 'literata', subsets: ['latin', 'latin-ext'] },
+    {
+      family: readerSansFamily,
+      filePrefix: 'atkinson-hyperlegible',
+      subsets: ['latin', 'latin-ext'],
+    },
+    { family: readerDyslexicFamily, filePrefix: 'opendyslexic', subsets: ['latin'] },
+  ];
+
 const weights = ['400', '700'] as const;
 const styles = ['normal', 'italic'] as const;
 
-/** Font file names as the build copies them from @fontsource/literata into fonts/. */
-export function literataFaces(): Array<{
+export interface FaceFile {
+  family: string;
   file: string;
   weight: string;
   style: string;
   unicodeRange: string;
-}> {
-  const faces = [];
-  for (const [subset, unicodeRange] of Object.entries(unicodeRanges)) {
-    for (const weight of weights) {
-      for (const style of styles) {
-        faces.push({
-          file: `literata-${subset}-${weight}-${style}.woff2`,
-          weight,
-          style,
-          unicodeRange,
-        });
+}
+
+export function readerFontFaces(): FaceFile[] {
+  const faces: FaceFile[] = [];
+  for (const { family, filePrefix, subsets } of families) {
+    for (const subset of subsets) {
+      for (const weight of weights) {
+        for (const style of styles) {
+          faces.push({
+            family,
+            file: `${filePrefix}-${subset}-${weight}-${style}.woff2`,
+            weight,
+            style,
+            unicodeRange: unicodeRanges[subset],
+          });
+        }
       }
     }
   }
@@ -39,7 +61,7 @@ export function literataFaces(): Array<{
 
 /**
  * Adds the reader's faces to `doc.fonts`; returns a function that removes them. Without the FontFace API
- * (old engines, test DOMs) it does nothing and the CSS fallback serif is used.
+ * (old engines, test DOMs) it does nothing and the CSS fallback fonts are used.
  */
 export function registerReaderFonts(doc: Document, fontUrl: (file: string) => string): () => void {
   const view = doc.defaultView as (Window & { FontFace?: typeof FontFace }) | null;
@@ -48,9 +70,9 @@ export function registerReaderFonts(doc: Document, fontUrl: (file: string) => st
   if (!FontFaceCtor || !fontSet) return () => undefined;
 
   const added: FontFace[] = [];
-  for (const face of literataFaces()) {
+  for (const face of readerFontFaces()) {
     const source = `url("${fontUrl(`fonts/${face.file}`)}") format("woff2")`;
-    const fontFace = new FontFaceCtor(readerSerifFamily, source, {
+    const fontFace = new FontFaceCtor(face.family, source, {
       weight: face.weight,
       style: face.style,
       unicodeRange: face.unicodeRange,

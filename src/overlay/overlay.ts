@@ -1,18 +1,25 @@
 // The reader overlay: a full-viewport dialog in an open shadow root on a host appended to <html>. Opening
 // locks the page behind it; closing removes every node and listener and restores the page exactly.
 import type { ExtractedArticle } from '../extraction/types';
+import { defaultSettings, type Settings, type SettingsStore } from '../shared/settings';
 import { buildArticleView, buildEmptyView, titleId } from './article-view';
 import { cycleFocus } from './focus-trap';
 import { registerReaderFonts } from './fonts';
 import type { Translate, UiLocale } from './i18n';
 import { prepareLinks } from './links';
 import { lockPage } from './page-lock';
+import { applyReaderSettings } from './reader-settings';
+import { SettingsSession } from './settings-session';
+import { isTypingTarget, shortcutFor } from './shortcuts';
 import { overlayCss } from './styles';
-import { darkSchemeQuery, resolveTheme, themeChoices, type ThemeChoice } from './theme';
+import { darkSchemeQuery, nextTheme, themeChoices, type ThemeChoice } from './theme';
 import { buildToolbar, type Toolbar } from './toolbar';
+import { steppedFontSize } from './tools';
 
 export const hostId = 'broadsheet-reader-host';
 const hostTag = 'broadsheet-reader';
+/** How long the article may stay hidden while stored settings load (avoids a flash of the defaults). */
+const settingsWaitMs = 400;
 
 export interface OverlayOptions {
   document: Document;
@@ -21,7 +28,7 @@ export interface OverlayOptions {
   pageUrl: string;
   t: Translate;
   ui: UiLocale;
-  /** Resolves a file shipped in the extension (fonts/...); without it the fallback serif is used. */
+  /** Resolves a file shipped in the extension (fonts/...); without it the fallback fonts are used. */
   fontUrl?: (path: string) => string;
   /** Called when the reader closed itself (close button or Escape), not when close() is called. */
   onUserClose?: () => void;
@@ -29,6 +36,13 @@ export interface OverlayOptions {
   theme?: ThemeChoice;
   /** Called when the user picks another theme. */
   onThemeChange?: (choice: ThemeChoice) => void;
+  /** The reading settings to start with (already loaded); the defaults otherwise. */
+  settings?: Settings;
+  /**
+   * Where the settings live (browser.storage.sync through src/shared/settings). The reader loads them
+   * (unless `settings` is given), follows changes made elsewhere and saves the user's changes, debounced.
+   */
+  settingsStore?: SettingsStore;
 }
 
 export interface Overlay {
@@ -75,9 +89,17 @@ function applyStyles(shadow: ShadowRoot, doc: Document): void {
   shadow.append(style);
 }
 
+function initialSettings(options: OverlayOptions): Settings {
+  const settings = options.settings ?? defaultSettings();
+  return options.theme && !options.settings ? { ...settings, theme: options.theme } : settings;
+}
+
 export function mountOverlay(options: OverlayOptions): Overlay {
   const { document: doc, article, t, ui } = options;
   const view = doc.defaultView;
+  // One controller removes every listener on close; made in the page's realm, where the targets live.
+  const controller = new (view?.AbortController ?? AbortController)();
+  const { signal } = controller;
 
   // Everything is built before the page is touched: if building fails, the page is as it was.
   const host = doc.createElement(hostTag);
@@ -94,27 +116,64 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   dialog.lang = article?.lang ?? ui.lang;
   dialog.dir = article ? (article.dir ?? 'auto') : ui.dir;
 
-  const toolbar: Toolbar = buildToolbar(doc, { t, ui, choices: themeChoices });
+  const darkQuery = view?.matchMedia?.(darkSchemeQuery) ?? null;
+  let progressFrame: number | null = null;
+  const scheduleProgress = () => {
+    if (progressFrame !== null || !view) return;
+    progressFrame = view.requestAnimationFrame(() => {
+      progressFrame = null;
+      toolbar.progress.update(dialog);
+    });
+  };
+  const apply = (settings: Settings) => {
+    applyReaderSettings(dialog, settings, darkQuery?.matches ?? false);
+    toolbar.showChoice(settings.theme);
+    toolbar.showSettings(settings);
+    scheduleProgress();
+  };
+  const session = new SettingsSession({
+    initial: initialSettings(options),
+    store: options.settingsStore,
+    apply: (settings) => {
+      delete dialog.dataset.settings;
+      apply(settings);
+    },
+    onSaveError: (message) => toolbar.settings.showSaveError(message),
+    timers: view
+      ? {
+          setTimeout: (callback, ms) => view.setTimeout(callback, ms),
+          clearTimeout: (id) => view.clearTimeout(id),
+        }
+      : undefined,
+  });
+  const toolbar: Toolbar = buildToolbar(doc, {
+    t,
+    ui,
+    choices: themeChoices,
+    update: (patch) => session.update(patch),
+    readingMinutes: article?.readingTimeMinutes ?? 0,
+    signal,
+  });
   const content = article
     ? buildArticleView(doc, article, options.pageUrl, t, ui)
     : buildEmptyView(doc, t);
   dialog.append(toolbar.element, content);
   shadow.append(dialog);
+  apply(session.current);
 
   // From here on the page changes; close() undoes all of it.
   const pageLock = lockPage(doc);
   const releaseFonts = options.fontUrl
     ? registerReaderFonts(doc, options.fontUrl)
     : () => undefined;
-  // One controller removes every listener on close; made in the page's realm, where the targets live.
-  const controller = new (view?.AbortController ?? AbortController)();
-  const { signal } = controller;
 
   let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
     controller.abort();
+    if (progressFrame !== null) view?.cancelAnimationFrame(progressFrame);
+    void session.dispose();
     host.remove();
     releaseFonts();
     pageLock.release();
@@ -125,33 +184,53 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     options.onUserClose?.();
   };
 
-  let themeChoice: ThemeChoice = options.theme ?? 'auto';
-  const darkQuery = view?.matchMedia?.(darkSchemeQuery) ?? null;
-  const applyTheme = () => {
-    dialog.dataset.theme = resolveTheme(themeChoice, darkQuery?.matches ?? false);
-    toolbar.showChoice(themeChoice);
-  };
-  applyTheme();
-  darkQuery?.addEventListener('change', applyTheme, { signal });
-  toolbar.onThemeChoice((choice) => {
-    themeChoice = choice;
-    applyTheme();
+  const chooseTheme = (choice: ThemeChoice) => {
+    session.update({ theme: choice });
     options.onThemeChange?.(choice);
-  }, signal);
+  };
+  darkQuery?.addEventListener('change', () => apply(session.current), { signal });
+  toolbar.onThemeChoice(chooseTheme, signal);
   toolbar.closeButton.addEventListener('click', userClose, { signal });
+  dialog.addEventListener('scroll', scheduleProgress, { signal, passive: true });
+  view?.addEventListener('resize', scheduleProgress, { signal, passive: true });
   if (article) {
     content.addEventListener('click', prepareLinks(content, shadow, options.pageUrl), { signal });
   }
 
+  const runShortcut = (event: KeyboardEvent): boolean => {
+    const action = shortcutFor(event, isTypingTarget(event.composedPath()[0]));
+    switch (action) {
+      case 'close':
+        // Escape closes an open popover first, then the reader.
+        if (toolbar.settings.isOpen) toolbar.settings.close();
+        else if (toolbar.help.isOpen) toolbar.help.close();
+        else userClose();
+        return true;
+      case 'larger':
+      case 'smaller':
+        session.update({
+          fontSize: steppedFontSize(session.current.fontSize, action === 'larger' ? 1 : -1),
+        });
+        return true;
+      case 'next-theme':
+        chooseTheme(nextTheme(session.current.theme));
+        return true;
+      case 'help':
+        toolbar.settings.close(false);
+        toolbar.help.toggle();
+        return true;
+      default:
+        return false;
+    }
+  };
   view?.addEventListener(
     'keydown',
     (event) => {
-      if (event.key === 'Escape' && !event.isComposing) {
+      if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey) {
+        if (cycleFocus(shadow, dialog, event.shiftKey)) event.preventDefault();
+      } else if (runShortcut(event)) {
         event.preventDefault();
         event.stopPropagation();
-        userClose();
-      } else if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey) {
-        if (cycleFocus(shadow, dialog, event.shiftKey)) event.preventDefault();
       }
     },
     { capture: true, signal },
@@ -170,6 +249,15 @@ export function mountOverlay(options: OverlayOptions): Overlay {
 
   doc.documentElement.append(host);
   dialog.focus({ preventScroll: true });
+
+  if (options.settingsStore && !options.settings) {
+    // Hidden for a moment so the article does not jump from the default look to the user's.
+    dialog.dataset.settings = 'loading';
+    view?.setTimeout(() => delete dialog.dataset.settings, settingsWaitMs);
+    void session.start();
+  } else if (options.settingsStore) {
+    void session.start();
+  }
 
   return { host, shadowRoot: shadow, close };
 }

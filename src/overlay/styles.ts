@@ -1,10 +1,12 @@
 // All of the reader's CSS. It lives inside the shadow root, so it cannot leak into the page; the :host rules
 // use !important because, for the host element itself, the page's !important rules would otherwise win.
 // Sizes are in em, never rem: rem follows the page's <html> font size, which sites often change.
-import { readerSerifFamily } from './fonts';
+import { readerDyslexicFamily, readerSansFamily, readerSerifFamily } from './fonts';
 
 const serifStack = `"${readerSerifFamily}", Literata, Charter, "Bitstream Charter", "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif`;
-const sansStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif`;
+const systemStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif`;
+const sansStack = `"${readerSansFamily}", "Atkinson Hyperlegible", ${systemStack}`;
+const dyslexicStack = `"${readerDyslexicFamily}", OpenDyslexic, "Comic Sans MS", ${systemStack}`;
 const monoStack = `ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace`;
 
 export const overlayCss = `
@@ -39,7 +41,11 @@ export const overlayCss = `
   --bs-toolbar: rgb(255 255 255 / 0.9);
   --bs-focus: #0b57d0;
   --bs-serif: ${serifStack};
-  --bs-sans: ${sansStack};
+  --bs-sans: ${systemStack};
+  --bs-reading-font: var(--bs-serif);
+  --bs-font-size: 20px;
+  --bs-line-height: 1.6;
+  --bs-measure: 68ch;
   color-scheme: light;
   position: absolute;
   inset: 0;
@@ -82,6 +88,26 @@ export const overlayCss = `
   color-scheme: dark;
 }
 
+/* The user's own pair: muted text and links use the text colour itself, so the pair's checked contrast
+   holds for every text on the page. */
+.bs-dialog[data-theme="custom"] {
+  --bs-bg: var(--bs-custom-bg);
+  --bs-fg: var(--bs-custom-fg);
+  --bs-muted: var(--bs-custom-fg);
+  --bs-accent: var(--bs-custom-fg);
+  --bs-link: var(--bs-custom-fg);
+  --bs-focus: var(--bs-custom-fg);
+  --bs-border: color-mix(in srgb, var(--bs-custom-fg) 30%, var(--bs-custom-bg));
+  --bs-subtle: color-mix(in srgb, var(--bs-custom-fg) 12%, var(--bs-custom-bg));
+  --bs-toolbar: color-mix(in srgb, var(--bs-custom-bg) 92%, transparent);
+}
+.bs-dialog[data-font="sans"] { --bs-reading-font: ${sansStack}; }
+.bs-dialog[data-font="dyslexic"] { --bs-reading-font: ${dyslexicStack}; }
+.bs-dialog[data-font="system"] { --bs-reading-font: ${systemStack}; }
+
+/* While stored settings load (a few ms), the article waits rather than jumping from the defaults. */
+.bs-dialog[data-settings="loading"] .bs-page { visibility: hidden; }
+
 /* The background is opaque at once (no flash of the page); only the text eases in. */
 @media (prefers-reduced-motion: no-preference) {
   .bs-page, .bs-empty-state { animation: bs-enter 200ms ease-out; }
@@ -94,6 +120,7 @@ export const overlayCss = `
 /* Toolbar: the reader's own controls, in the browser's UI language. */
 .bs-toolbar {
   position: sticky;
+  flex-wrap: wrap;
   top: 0;
   z-index: 1;
   display: flex;
@@ -181,17 +208,17 @@ button:focus-visible, a:focus-visible {
 
 /* The page: one comfortable column (about 65-75 characters per line). */
 .bs-page {
-  max-width: 34em;
+  max-width: calc(var(--bs-measure) + 2.5em);
   margin: 0 auto;
   padding: 2.75em 1.25em 6em;
-  font-family: var(--bs-serif);
-  font-size: 1.25em;
-  line-height: 1.6;
+  font-family: var(--bs-reading-font);
+  font-size: var(--bs-font-size);
+  line-height: var(--bs-line-height);
   hyphens: manual;
   overflow-wrap: break-word;
 }
 @media (max-width: 600px) {
-  .bs-page { font-size: 1.125em; padding-top: 1.75em; }
+  .bs-page { font-size: calc(var(--bs-font-size) * 0.9); padding-top: 1.75em; }
   .bs-title { font-size: 1.65em; }
 }
 .bs-header {
@@ -313,6 +340,109 @@ button:focus-visible, a:focus-visible {
   text-align: start;
   vertical-align: top;
 }
+
+/* Justified text needs hyphenation, or it opens rivers of white space. */
+.bs-dialog[data-align="justify"] .bs-article p,
+.bs-dialog[data-align="justify"] .bs-article li { text-align: justify; hyphens: auto; }
+.bs-dialog[data-images="off"] .bs-article :is(img, picture, video, svg, figure, iframe) { display: none; }
+
+/* Toolbar buttons beside the theme switch. */
+.bs-toolbar-start, .bs-toolbar-end { display: flex; flex-wrap: wrap; align-items: center; gap: 0.5em; }
+.bs-tool-button {
+  min-width: 2.5em;
+  height: 2.5em;
+  margin: 0;
+  padding: 0 0.75em;
+  border: 1px solid var(--bs-border);
+  border-radius: 999px;
+  background: transparent;
+  color: var(--bs-fg);
+  font: inherit;
+  font-weight: 600;
+  cursor: pointer;
+}
+.bs-tool-button:hover, .bs-tool-button[aria-expanded="true"] { background: var(--bs-subtle); }
+
+/* Popovers under the toolbar: reading settings and keyboard help. */
+.bs-popover {
+  position: absolute;
+  top: 100%;
+  inset-inline-end: 1em;
+  z-index: 2;
+  width: min(22em, calc(100% - 2em));
+  max-height: 75vh;
+  overflow-y: auto;
+  margin-top: 0.25em;
+  padding: 1em;
+  border: 1px solid var(--bs-border);
+  border-radius: 8px;
+  background: var(--bs-bg);
+  color: var(--bs-fg);
+  box-shadow: 0 8px 24px rgb(0 0 0 / 0.18);
+}
+.bs-popover[hidden] { display: none; }
+.bs-popover h2 { margin: 0 0 0.75em; font-size: 1em; }
+.bs-tool { display: flex; flex-wrap: wrap; align-items: center; justify-content: space-between; gap: 0.5em; margin: 0 0 0.85em; }
+.bs-tool label { flex: 1 1 8em; }
+.bs-tool select, .bs-tool input[type="range"] { flex: 1 1 10em; font: inherit; color: inherit; }
+.bs-tool select { padding: 0.3em; border: 1px solid var(--bs-muted); border-radius: 4px; background: var(--bs-bg); }
+.bs-tool-name { flex: 1 1 auto; }
+.bs-tool-font-size button, .bs-use-custom {
+  min-width: 2.75em;
+  padding: 0.3em 0.6em;
+  border: 1px solid var(--bs-muted);
+  border-radius: 4px;
+  background: var(--bs-bg);
+  color: var(--bs-fg);
+  font: inherit;
+  cursor: pointer;
+}
+.bs-tool-font-size button:disabled { opacity: 0.5; cursor: default; }
+.bs-use-custom[aria-pressed="true"] { background: var(--bs-subtle); font-weight: 700; }
+.bs-font-size-value { min-width: 4em; text-align: center; }
+.bs-tool-images { justify-content: flex-start; }
+.bs-tool-images label { flex: 1 1 auto; }
+.bs-tool-custom-colors { display: block; margin: 0; padding: 0.5em 0.75em; border: 1px solid var(--bs-border); border-radius: 6px; }
+.bs-colour { display: inline-flex; align-items: center; gap: 0.4em; margin: 0.5em 1em 0 0; }
+.bs-colour input { width: 2.5em; height: 1.8em; padding: 0; border: 1px solid var(--bs-muted); background: none; }
+.bs-contrast { margin: 0.5em 0 0; font-size: 0.9em; }
+.bs-contrast[data-ok="false"] { font-weight: 700; }
+.bs-save-error { margin: 0.5em 0 0; font-weight: 700; }
+.bs-save-error:empty { display: none; }
+.bs-shortcuts { display: grid; grid-template-columns: auto 1fr; gap: 0.5em 1em; margin: 0; }
+.bs-shortcuts dt { font-weight: 600; white-space: nowrap; }
+.bs-shortcuts dd { margin: 0; }
+.bs-dialog kbd {
+  padding: 0.05em 0.4em;
+  border: 1px solid var(--bs-border);
+  border-radius: 4px;
+  background: var(--bs-subtle);
+  font-family: ${monoStack};
+  font-size: 0.9em;
+}
+select:focus-visible, input:focus-visible { outline: 2px solid var(--bs-focus); outline-offset: 2px; }
+
+/* Reading progress: a thin bar along the toolbar's bottom edge and the minutes left. */
+.bs-progress {
+  position: absolute;
+  inset-inline: 0;
+  bottom: -1px;
+  height: 3px;
+  background: transparent;
+  pointer-events: none;
+}
+.bs-progress-fill {
+  height: 100%;
+  width: 100%;
+  background: var(--bs-accent);
+  transform-origin: left center;
+  transform: scaleX(var(--bs-progress, 0));
+}
+.bs-toolbar[dir="rtl"] .bs-progress-fill { transform-origin: right center; }
+@media (prefers-reduced-motion: no-preference) {
+  .bs-progress-fill { transition: transform 80ms linear; }
+}
+.bs-minutes-left { color: var(--bs-muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
 
 /* No article: say so plainly. */
 .bs-empty-state {

@@ -1,8 +1,10 @@
-// Light, sepia and dark themes; "auto" follows the system's colour scheme and keeps following it while open.
+// Light, sepia, dark and the user's custom pair; "auto" follows the system's colour scheme while open.
+import { THEMES, type Theme } from '../shared/settings';
 
-export type ThemeChoice = 'auto' | 'light' | 'sepia' | 'dark';
+export type ThemeChoice = Theme;
 export type ResolvedTheme = Exclude<ThemeChoice, 'auto'>;
 
+/** The quick switch in the toolbar; "custom" lives in the settings panel with its colour pickers. */
 export const themeChoices: readonly ThemeChoice[] = ['auto', 'light', 'sepia', 'dark'];
 
 export const darkSchemeQuery = '(prefers-color-scheme: dark)';
@@ -13,5 +15,11 @@ export function resolveTheme(choice: ThemeChoice, systemPrefersDark: boolean): R
 }
 
 export function isThemeChoice(value: unknown): value is ThemeChoice {
-  return typeof value === 'string' && (themeChoices as readonly string[]).includes(value);
+  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+}
+
+/** The theme the "t" key moves to: every theme in turn, custom included. */
+export function nextTheme(choice: ThemeChoice): ThemeChoice {
+  const index = THEMES.indexOf(choice);
+  return THEMES[(index + 1) % THEMES.length] ?? 'auto';
 }

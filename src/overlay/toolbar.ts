@@ -1,5 +1,11 @@
-// The reader's toolbar: the theme switch and the close button, labelled in the browser's UI language.
+// The reader's toolbar: the theme switch, reading settings, minutes left, keyboard help and the close
+// button, labelled in the browser's UI language, with the reading-progress bar along its bottom edge.
+import type { Settings, SettingsPatch } from '../shared/settings';
+import { buildHelp } from './help';
 import type { OverlayMessageKey, Translate, UiLocale } from './i18n';
+import type { Popover } from './popover';
+import { buildProgress, type ProgressView } from './progress';
+import { buildSettingsPanel, type SettingsPanel } from './settings-panel';
 import { isThemeChoice, type ThemeChoice } from './theme';
 
 const themeLabels: Record<ThemeChoice, OverlayMessageKey> = {
@@ -7,13 +13,30 @@ const themeLabels: Record<ThemeChoice, OverlayMessageKey> = {
   light: 'themeLight',
   sepia: 'themeSepia',
   dark: 'themeDark',
+  custom: 'themeCustom',
 };
 
 export interface Toolbar {
   element: HTMLElement;
+  /** Where further toolbar items mount (e.g. the automatic-mode site choice). */
+  startGroup: HTMLElement;
   closeButton: HTMLButtonElement;
+  settings: SettingsPanel;
+  help: Popover;
+  progress: ProgressView;
   showChoice(choice: ThemeChoice): void;
+  showSettings(settings: Settings): void;
   onThemeChoice(listener: (choice: ThemeChoice) => void, signal: AbortSignal): void;
+}
+
+export interface ToolbarOptions {
+  t: Translate;
+  ui: UiLocale;
+  choices: readonly ThemeChoice[];
+  update: (patch: SettingsPatch) => void;
+  /** The article's reading time, for "minutes left". */
+  readingMinutes: number;
+  signal?: AbortSignal;
 }
 
 const svgNs = 'http://www.w3.org/2000/svg';
@@ -33,15 +56,7 @@ function closeIcon(doc: Document): SVGSVGElement {
   return svg;
 }
 
-export function buildToolbar(
-  doc: Document,
-  { t, ui, choices }: { t: Translate; ui: UiLocale; choices: readonly ThemeChoice[] },
-): Toolbar {
-  const element = doc.createElement('div');
-  element.className = 'bs-toolbar';
-  element.lang = ui.lang;
-  element.dir = ui.dir;
-
+function buildThemeSwitch(doc: Document, t: Translate, choices: readonly ThemeChoice[]) {
   const themeSwitch = doc.createElement('div');
   themeSwitch.className = 'bs-theme-switch';
   themeSwitch.setAttribute('role', 'group');
@@ -58,6 +73,20 @@ export function buildToolbar(
     themeSwitch.append(button);
     return button;
   });
+  return { themeSwitch, buttons };
+}
+
+export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
+  const { t, ui, choices, signal } = options;
+  const element = doc.createElement('div');
+  element.className = 'bs-toolbar';
+  element.lang = ui.lang;
+  element.dir = ui.dir;
+
+  const { themeSwitch, buttons } = buildThemeSwitch(doc, t, choices);
+  const settings = buildSettingsPanel(doc, t, options.update, signal);
+  const help = buildHelp(doc, t, signal);
+  const progress = buildProgress(doc, t, options.readingMinutes);
 
   const closeButton = doc.createElement('button');
   closeButton.type = 'button';
@@ -66,17 +95,34 @@ export function buildToolbar(
   closeButton.title = t('overlayClose');
   closeButton.append(closeIcon(doc));
 
-  element.append(themeSwitch, closeButton);
+  const startGroup = doc.createElement('div');
+  startGroup.className = 'bs-toolbar-start';
+  startGroup.append(themeSwitch, settings.button);
+  const endGroup = doc.createElement('div');
+  endGroup.className = 'bs-toolbar-end';
+  endGroup.append(progress.label, help.button, closeButton);
+  element.append(startGroup, endGroup, progress.bar, settings.panel, help.panel);
+
+  // Opening one popover closes the other: they share the space under the toolbar.
+  settings.button.addEventListener('click', () => help.close(false), { signal });
+  help.button.addEventListener('click', () => settings.close(false), { signal });
 
   return {
     element,
+    startGroup,
     closeButton,
+    settings,
+    help,
+    progress,
     showChoice(choice) {
       for (const button of buttons) {
         button.setAttribute('aria-pressed', String(button.dataset.theme === choice));
       }
     },
-    onThemeChoice(listener, signal) {
+    showSettings(current) {
+      settings.show(current);
+    },
+    onThemeChoice(listener, listenerSignal) {
       themeSwitch.addEventListener(
         'click',
         (event) => {
@@ -84,7 +130,7 @@ export function buildToolbar(
           const choice = button?.getAttribute('data-theme');
           if (isThemeChoice(choice)) listener(choice);
         },
-        { signal },
+        { signal: listenerSignal },
       );
     },
   };
