@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { browserNames } from './support/browsers';
 import { seedLikePages, type ArticleFixture } from './support/fixtures';
-import { overlayStyles, waitForOverlaySettled } from './support/overlay';
+import { overlayHostId, overlayStyles, waitForOverlaySettled } from './support/overlay';
 import { docsScreenshotsDir, resultsDir } from './support/paths';
 import { openReader } from './support/reader';
 import { useBrowserSession } from './support/session';
@@ -59,5 +59,33 @@ describe.each(browserNames)('%s: themes and screenshots', (browserName) => {
     const text = luminance(title?.styles.color ?? '');
     if (scheme === 'light') expect(background).toBeGreaterThan(text);
     else expect(background).toBeLessThan(text);
+  });
+
+  // Last in the file: a theme picked here may be remembered, and the tests above need the default (auto).
+  it('switches between light, sepia and dark with the theme switch', async () => {
+    const page = await session.open(fixture.path);
+    await page.emulateColorScheme('light');
+    await openReader(session.browser, page);
+    const backgrounds: Record<string, string> = {};
+    for (const theme of ['sepia', 'dark', 'light']) {
+      await page.clickInOverlay(`.bs-theme-switch [data-theme="${theme}"]`);
+      await page.waitFor(
+        ({ hostId, wanted }) =>
+          document
+            .getElementById(hostId)
+            ?.shadowRoot?.querySelector('[role="dialog"]')
+            ?.getAttribute('data-theme') === wanted,
+        { hostId: overlayHostId, wanted: theme },
+        `data-theme="${theme}" on the dialog`,
+      );
+      await waitForOverlaySettled(page);
+      const dialog = await overlayStyles(page, '[role="dialog"]', ['background-color']);
+      backgrounds[theme] = dialog?.styles['background-color'] ?? '';
+      if (theme === 'sepia')
+        await page.screenshot(join(screenshotsDir, `${browserName}-overlay-sepia.png`));
+    }
+    expect(new Set(Object.values(backgrounds)).size).toBe(3);
+    expect(luminance(backgrounds.dark ?? '')).toBeLessThan(luminance(backgrounds.sepia ?? ''));
+    expect(luminance(backgrounds.sepia ?? '')).toBeLessThan(luminance(backgrounds.light ?? ''));
   });
 });
