@@ -5,6 +5,8 @@ import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
 const FORBID_TAGS = [
   'style', 'link', 'meta', 'base', 'script', 'noscript', 'template', 'iframe', 'frame', 'frameset',
   'object', 'embed', 'applet', 'form', 'input', 'button', 'select', 'option', 'textarea', 'svg', 'dialog',
+  // MathML's <mglyph src> loads an image (Firefox) outside the img/srcset checks.
+  'mglyph',
 ]; // prettier-ignore
 const FORBID_ATTR = ['style', 'class', 'srcdoc', 'action', 'formaction', 'background', 'ping'];
 
@@ -19,6 +21,27 @@ const CONFIG: Config = {
   RETURN_DOM_FRAGMENT: true,
 };
 
+/** A srcset candidate's URL the browser may fetch as an image: the web, inline images, or relative. */
+function isSafeCandidateUrl(url: string): boolean {
+  // Browsers skip ASCII whitespace and control characters inside a scheme ("java\tscript:").
+  // eslint-disable-next-line no-control-regex
+  const squashed = url.replace(/[\u0000-\u0020]/g, '');
+  if (!/^[a-z][a-z0-9+.-]*:/i.test(squashed)) return true;
+  return /^(https?:|data:image\/(png|gif|jpe?g|webp|avif)[;,])/i.test(squashed);
+}
+
+/**
+ * DOMPurify checks only the start of a srcset ("a.jpg 1x, javascript:... 2x" passes): keep the
+ * candidates whose URL is safe, drop the rest.
+ */
+function safeSrcset(value: string): string {
+  return value
+    .split(/,\s+(?=\S)/)
+    .map((candidate) => candidate.trim())
+    .filter((candidate) => candidate !== '' && isSafeCandidateUrl(candidate.split(/\s+/)[0] ?? ''))
+    .join(', ');
+}
+
 const purifiers = new WeakMap<object, Purifier>();
 
 function purifierFor(window: Window): Purifier {
@@ -30,6 +53,11 @@ function purifierFor(window: Window): Purifier {
         'extract: this DOM cannot run DOMPurify; pass options.window (e.g. a jsdom window)',
       );
     }
+    purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (data.attrName !== 'srcset') return;
+      data.attrValue = safeSrcset(data.attrValue);
+      if (data.attrValue === '') data.keepAttr = false;
+    });
     // Links open outside the reader, without giving the target page a handle on this one.
     purifier.addHook('afterSanitizeAttributes', (node) => {
       if (node.nodeName === 'A' && (node as Element).hasAttribute('href')) {
