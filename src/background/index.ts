@@ -2,6 +2,7 @@
 import browser, { type Runtime } from 'webextension-polyfill';
 import { isReaderStateMessage } from '../shared/messages';
 import { ActionState } from './action-state';
+import { startAutoMode } from './auto-mode-runtime';
 import { refreshAfterNavigation } from './navigation';
 import { isFromOwnContentScript } from './sender';
 import { toggleReaderInTab, type ToggleDeps } from './toggle-reader';
@@ -15,6 +16,8 @@ const deps: ToggleDeps = {
   showOpen: (tabId) => actionState.showOpen(tabId),
   showIdle: (tabId) => actionState.showIdle(tabId),
 };
+
+startAutoMode({ showOpen: (tabId) => actionState.showOpen(tabId) });
 
 function logFailure(what: string) {
   return (error: unknown) => console.warn(`Broadsheet: ${what} failed`, error);
