@@ -1,0 +1,287 @@
+// Automatic reader mode in real browsers: a 127.0.0.1 "news site" (test/fixtures/e2e/auto) is enabled
+// through the real options page; its article opens in the reader by itself, its home, section and search
+// pages do not; the user's close and "never open here" are respected; the settings and the registered
+// script survive a browser restart on the same profile.
+//
+// Permission prompts cannot be clicked in headless browsers. Chromium: the extension under test is a copy
+// of build/chrome whose manifest also lists http(s)://127.0.0.1/* under host_permissions, which is what the
+// user's "Allow" leaves behind; permissions.request then resolves true at once, exactly as after a grant,
+// and every other site stays optional. Firefox: the pref extensions.webextOptionalPermissionPrompts=false
+// grants optional permissions without a prompt.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import type { Browser as ExtensionApi } from 'webextension-polyfill';
+import { browserNames } from './support/browsers';
+import flags from './support/chromium-flags.json';
+import { startFixtureServer, type FixtureServer } from './support/fixture-server';
+import { builtExtensionDir, fixturesRoot } from './support/paths';
+import { makeTempDir, snapshotExtension } from './support/temp-dir';
+
+declare const chrome: ExtensionApi;
+
+const timeoutMs = 20_000;
+/** How long a page that must NOT open is watched after its load (document_idle comes well before). */
+const quietMs = 2_500;
+
+const site = {
+  home: 'e2e/auto/index.html',
+  section: 'e2e/auto/news/index.html',
+  search: 'e2e/auto/search/index.html?q=flood',
+  article: 'e2e/auto/news/2026/11/25/river-level-falls-after-week-of-floods/index.html',
+  otherArticle: 'e2e/auto/news/2026/11/24/council-agrees-budget-for-new-library/index.html',
+};
+const articleTitle = 'River level falls after a week of floods';
+
+/** What the tests need of a page, in either browser. */
+interface AutoPage {
+  goto(url: string): Promise<void>;
+  /** The reader's title when its overlay is in the page, else null. */
+  readerTitle(): Promise<string | null>;
+  press(key: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  fill(selector: string, text: string): Promise<void>;
+  text(selector: string): Promise<string>;
+  close(): Promise<void>;
+}
+
+interface AutoBrowser {
+  newPage(): Promise<AutoPage>;
+  optionsPage(): Promise<AutoPage>;
+  registeredScriptIds(): Promise<string[]>;
+  /** Closes the browser and starts it again on the same profile. */
+  restart(): Promise<void>;
+  close(): Promise<void>;
+}
+
+// Runs in the page: the overlay lives in an open shadow root on #broadsheet-reader-host.
+function readerTitleInPage(): string | null {
+  const host = document.getElementById('broadsheet-reader-host');
+  if (host === null) return null;
+  const title = host.shadowRoot?.querySelector('h1');
+  return title?.textContent?.trim() ?? '';
+}
+
+async function waitUntil<T>(
+  what: string,
+  probe: () => Promise<T>,
+  ok: (value: T) => boolean,
+): Promise<T> {
+  const started = Date.now();
+  let last: T = await probe();
+  while (!ok(last)) {
+    if (Date.now() - started > timeoutMs) {
+      throw new Error(
+        `timed out after ${timeoutMs} ms waiting for ${what} (last: ${JSON.stringify(last)})`,
+      );
+    }
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    last = await probe();
+  }
+  return last;
+}
+
+const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+// ---- Chromium (playwright-core) ---------------------------------------------------------------------
+
+class ChromiumAutoPage implements AutoPage {
+  constructor(readonly page: Page) {}
+  async goto(url: string) {
+    await this.page.goto(url, { waitUntil: 'load' });
+  }
+  readerTitle() {
+    return this.page.evaluate(readerTitleInPage);
+  }
+  press(key: string) {
+    return this.page.keyboard.press(key);
+  }
+  click(selector: string) {
+    return this.page.click(selector, { timeout: timeoutMs });
+  }
+  fill(selector: string, text: string) {
+    return this.page.fill(selector, text, { timeout: timeoutMs });
+  }
+  async text(selector: string) {
+    return (await this.page.textContent(selector, { timeout: timeoutMs })) ?? '';
+  }
+  close() {
+    return this.page.close();
+  }
+}
+
+async function launchChromiumAuto(): Promise<AutoBrowser> {
+  const temp = makeTempDir('auto-chromium');
+  const extensionDir = snapshotExtension(builtExtensionDir('chrome'), temp);
+  const manifestPath = join(extensionDir, 'manifest.json');
+  const manifest = JSON.parse(readFileSync(manifestPath, 'utf8')) as Record<string, unknown>;
+  manifest.host_permissions = ['http://127.0.0.1/*', 'https://127.0.0.1/*'];
+  writeFileSync(manifestPath, JSON.stringify(manifest));
+
+  let context: BrowserContext;
+  let worker: Worker;
+  const start = async () => {
+    context = await chromium.launchPersistentContext(join(temp.path, 'profile'), {
+      executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+      headless: true,
+      args: [
+        ...flags.args,
+        `--disable-extensions-except=${extensionDir}`,
+        `--load-extension=${extensionDir}`,
+      ],
+      viewport: { width: 1280, height: 900 },
+    });
+    worker =
+      context.serviceWorkers()[0] ??
+      (await context.waitForEvent('serviceworker', { timeout: timeoutMs }));
+  };
+  await start();
+  const extensionId = () => new URL(worker.url()).host;
+  return {
+    async newPage() {
+      return new ChromiumAutoPage(await context.newPage());
+    },
+    async optionsPage() {
+      const page = await context.newPage();
+      await page.goto(`chrome-extension://${extensionId()}/options.html`);
+      await page.waitForSelector('[data-ready="true"]', { timeout: timeoutMs });
+      return new ChromiumAutoPage(page);
+    },
+    registeredScriptIds() {
+      return worker.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
+      );
+    },
+    async restart() {
+      await context.close();
+      await start();
+    },
+    async close() {
+      try {
+        await context.close();
+      } finally {
+        temp.remove();
+      }
+    },
+  };
+}
+
+// ---- Firefox (puppeteer-core over WebDriver BiDi) -----------------------------------------------------
+
+const launchers: Record<string, () => Promise<AutoBrowser>> = {
+  chromium: launchChromiumAuto,
+};
+
+// ---- the tests ----------------------------------------------------------------------------------------
+
+describe.each(browserNames.filter((name) => name in launchers))(
+  '%s: automatic reader mode',
+  (name) => {
+    jest.setTimeout(120_000);
+    let server: FixtureServer;
+    let browser: AutoBrowser;
+    const pages: AutoPage[] = [];
+    const newPage = async () => {
+      const page = await browser.newPage();
+      pages.push(page);
+      return page;
+    };
+
+    beforeAll(async () => {
+      server = await startFixtureServer(fixturesRoot);
+      browser = await launchers[name]!();
+    }, 120_000);
+    afterEach(async () => {
+      for (const page of pages.splice(0)) await page.close().catch(() => undefined);
+    });
+    afterAll(async () => {
+      try {
+        await browser?.close();
+      } finally {
+        await server?.close();
+      }
+    }, 60_000);
+
+    const expectQuiet = async (page: AutoPage, path: string) => {
+      await page.goto(server.url(path));
+      await sleep(quietMs);
+      expect(await page.readerTitle()).toBeNull();
+    };
+    const expectOpens = async (page: AutoPage, path: string, title: string) => {
+      await page.goto(server.url(path));
+      const shown = await waitUntil(
+        'the reader to open by itself',
+        () => page.readerTitle(),
+        (t) => t !== null,
+      );
+      expect(shown).toBe(title);
+    };
+
+    it('does nothing before a site is enabled', async () => {
+      expect(await browser.registeredScriptIds()).toEqual([]);
+      await expectQuiet(await newPage(), site.article);
+    });
+
+    it('enables 127.0.0.1 from the options page: the script is registered for that site only', async () => {
+      const options = await browser.optionsPage();
+      pages.push(options);
+      await options.fill('#auto-site-input', '127.0.0.1');
+      await options.click('#auto-add-site button[type="submit"]');
+      await waitUntil(
+        'the site in the list',
+        () => options.text('#auto-always-sites'),
+        (t) => t.includes('127.0.0.1'),
+      );
+      await waitUntil(
+        'the registered script',
+        () => browser.registeredScriptIds(),
+        (ids) => ids.includes('broadsheet-auto:127.0.0.1'),
+      );
+      expect(await browser.registeredScriptIds()).toEqual(['broadsheet-auto:127.0.0.1']);
+    });
+
+    it('opens an article by itself, and not the home, section or search pages', async () => {
+      const page = await newPage();
+      await expectOpens(page, site.article, articleTitle);
+      await expectQuiet(page, site.home);
+      await expectQuiet(page, site.section);
+      await expectQuiet(page, site.search);
+    });
+
+    it('respects the user closing it: Escape returns to the page, and a reload does not reopen', async () => {
+      const page = await newPage();
+      await expectOpens(page, site.otherArticle, 'Council agrees budget for a new library');
+      await page.press('Escape');
+      await waitUntil(
+        'the reader to close',
+        () => page.readerTitle(),
+        (t) => t === null,
+      );
+      await expectQuiet(page, site.otherArticle);
+    });
+
+    it('keeps the settings and the script across a browser restart', async () => {
+      await browser.restart();
+      // Chromium reloads an unpacked extension on every start, which drops dynamic scripts: the
+      // background's reconciliation on install/startup registers it again from the stored settings.
+      await waitUntil(
+        'the registered script after the restart',
+        () => browser.registeredScriptIds(),
+        (ids) => ids.includes('broadsheet-auto:127.0.0.1'),
+      );
+      await expectOpens(await newPage(), site.article, articleTitle);
+    });
+
+    it('stops opening once the site is removed in the options page', async () => {
+      const options = await browser.optionsPage();
+      pages.push(options);
+      await options.click('#auto-always-sites button[data-site="127.0.0.1"]');
+      await waitUntil(
+        'no registered script',
+        () => browser.registeredScriptIds(),
+        (ids) => ids.length === 0,
+      );
+      await expectQuiet(await newPage(), site.article);
+    });
+  },
+);
