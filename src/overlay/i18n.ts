@@ -10,6 +10,7 @@ export type OverlayMessageKey =
   | 'themeSepia'
   | 'themeDark'
   | 'themeCustom'
+  | 'useCustomColors'
   | 'readingTime'
   | 'noArticle'
   | 'noArticleHint'

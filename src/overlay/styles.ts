@@ -9,7 +9,7 @@ const sansStack = `"${readerSansFamily}", "Atkinson Hyperlegible", ${systemStack
 const dyslexicStack = `"${readerDyslexicFamily}", OpenDyslexic, "Comic Sans MS", ${systemStack}`;
 const monoStack = `ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace`;
 
-export const overlayCss = `
+const hostCss = `
 :host {
   all: initial !important;
   display: block !important;
@@ -28,6 +28,10 @@ export const overlayCss = `
   contain: strict !important;
 }
 
+`;
+
+/** The reader itself, without the rules that pin the host over the page (the options preview uses it). */
+export const readerCss = `
 *, *::before, *::after { box-sizing: border-box; }
 
 .bs-dialog {
@@ -460,3 +464,5 @@ select:focus-visible, input:focus-visible { outline: 2px solid var(--bs-focus); 
 }
 .bs-empty-hint { margin: 0; color: var(--bs-muted); }
 `;
+
+export const overlayCss = hostCss + readerCss;

@@ -15,7 +15,7 @@ export const customColorsTool: ToolFactory = (context) => {
   const use = doc.createElement('button');
   use.type = 'button';
   use.className = 'bs-use-custom';
-  use.textContent = t('themeCustom');
+  use.textContent = t('useCustomColors');
 
   const colourInput = (name: string, labelKey: 'customBackground' | 'customText') => {
     const input = doc.createElement('input');

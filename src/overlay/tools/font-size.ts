@@ -28,11 +28,11 @@ export const fontSizeTool: ToolFactory = (context) => {
     listen(context, node, 'click', () => update({ fontSize: steppedFontSize(current, direction) }));
     return node;
   };
-  const smaller = button(-1, 'fontSmaller', 'A−');
+  const smaller = button(-1, 'fontSmaller', '−');
   const value = doc.createElement('output');
   value.className = 'bs-font-size-value';
   value.setAttribute('aria-live', 'polite');
-  const larger = button(1, 'fontLarger', 'A+');
+  const larger = button(1, 'fontLarger', '+');
   const name = doc.createElement('span');
   name.className = 'bs-tool-name';
   name.textContent = t('toolFontSize');

@@ -19,4 +19,5 @@ export const readerTools: readonly ToolFactory[] = [
 ];
 
 export { steppedFontSize } from './font-size';
+export { themeTool } from './theme';
 export type { ReaderTool, ToolContext, ToolFactory } from './tool';
