@@ -70,10 +70,16 @@ function purifierFor(window: Window): Purifier {
   return purifier;
 }
 
-/** Sanitises article HTML into a detached <div> of `window`'s document. */
+/**
+ * Sanitises article HTML into a detached <div> of an inert document (DOMPurify's own parse: nothing loads
+ * or runs there). Never into `window`'s live document: in a Chromium content script, an on* attribute
+ * parsed in the isolated world keeps its handler after DOMPurify removes the attribute, and an element
+ * adopted into the live page then runs it there (an <img onerror> fires when its image fails).
+ */
 export function sanitiseToElement(html: string, window: Window): HTMLDivElement {
   const fragment = purifierFor(window).sanitize(html, CONFIG) as unknown as DocumentFragment;
-  const container = window.document.createElement('div');
+  const inert = fragment.ownerDocument;
+  const container = inert.createElement('div');
   container.append(fragment);
   return container;
 }

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract } from '../../../src/extraction';
 import type { ExtractedArticle } from '../../../src/extraction';
+import { sanitiseToElement } from '../../../src/extraction/sanitise';
 
 const hostileDir = join(__dirname, '..', '..', 'fixtures', 'hostile');
 const pages = readdirSync(hostileDir)
@@ -177,5 +178,18 @@ describe('the checks themselves catch what they look for', () => {
     expect(canaryAfterRunning('<img src="x" onerror="top.__pwned=1">')).toBe(1);
     expect(canaryAfterRunning('<details ontoggle="top.__pwned=2"></details>')).toBe(2);
     expect(canaryAfterRunning('<script>top.__pwned=3</script>')).toBe(3);
+  });
+});
+
+describe('sanitiseToElement', () => {
+  it("returns a container outside the caller's live document (nothing in it may load or run there)", () => {
+    const { window } = new JSDOM('<!doctype html><body></body>');
+    const container = sanitiseToElement(
+      '<p>Text <img src="/a.png" onerror="top.__pwned=1"></p>',
+      window as unknown as Window,
+    );
+    expect(container.ownerDocument).not.toBe(window.document);
+    expect(container.ownerDocument.defaultView).toBeNull();
+    expect(container.innerHTML).toBe('<p>Text <img src="/a.png"></p>');
   });
 });
