@@ -9,6 +9,7 @@ import {
   readerStateMessage,
 } from '../shared/messages';
 import { ReaderController } from './reader-controller';
+import { siteChoiceClient } from '../background/auto-mode-site-choice';
 
 // A symbol in this extension's isolated world: invisible to the page and to other extensions.
 const guard = Symbol.for('broadsheet.content-script');
@@ -34,6 +35,7 @@ if (!scope[guard]) {
     fontUrl: (path) => browser.runtime.getURL(path),
     notifyClosed: () => announce(false),
     reportError: (error) => console.error('Broadsheet: extraction failed', error),
+    siteChoice: siteChoiceClient(document.URL, browser),
   });
 
   // Leaving the page (a new document, a reload, or the back/forward cache): the button goes back to

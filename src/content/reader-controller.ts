@@ -8,6 +8,7 @@ import {
   type Translate,
   type UiLocale,
 } from '../overlay';
+import type { SiteChoiceOption } from '../overlay/site-choice';
 import type { BlockedReason, ToggleReaderResponse } from '../shared/messages';
 
 export interface ReaderDeps {
@@ -20,6 +21,8 @@ export interface ReaderDeps {
   notifyClosed: () => void;
   /** Reports an unexpected extraction failure (for the console; the user sees "no article"). */
   reportError?: (error: unknown) => void;
+  /** Automatic mode's "always / never open here" in the toolbar. */
+  siteChoice?: SiteChoiceOption;
 }
 
 export const perfMarks = {
@@ -86,6 +89,7 @@ export class ReaderController {
       t: this.deps.t,
       ui: this.deps.ui,
       fontUrl: this.deps.fontUrl,
+      siteChoice: this.deps.siteChoice,
       theme: this.theme,
       onThemeChange: (choice: ThemeChoice) => {
         this.theme = choice;

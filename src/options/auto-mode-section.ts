@@ -17,12 +17,6 @@ import {
 } from '../shared/settings';
 import { ALL_SITES_ORIGINS, siteOrigins } from '../background/site-permissions';
 
-const store = {
-  area: browser.storage.sync,
-  areaName: 'sync',
-  onChanged: browser.storage.onChanged,
-};
-
 const modeLabels: Record<AutoMode, string> = {
   off: 'autoModeOff',
   sites: 'autoModeSites',
@@ -55,6 +49,11 @@ export function hostToAllow(hash: string): string | null {
 }
 
 export function mountAutoModeSection(container: HTMLElement): void {
+  const store = {
+    area: browser.storage.sync,
+    areaName: 'sync',
+    onChanged: browser.storage.onChanged,
+  };
   const doc = container.ownerDocument;
   let settings: Settings | null = null;
   let granted: string[] = [];

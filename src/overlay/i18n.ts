@@ -4,6 +4,9 @@
 /** Every message the overlay shows; each must exist in src/_locales/<lang>/messages.json. */
 export type OverlayMessageKey =
   | 'overlayClose'
+  | 'overlaySiteChoice'
+  | 'siteChoiceAlways'
+  | 'siteChoiceNever'
   | 'overlayThemeGroup'
   | 'themeAuto'
   | 'themeLight'

@@ -13,6 +13,7 @@ import { SettingsSession } from './settings-session';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { overlayCss } from './styles';
 import { darkSchemeQuery, nextTheme, themeChoices, type ThemeChoice } from './theme';
+import { mountSiteChoice, type SiteChoiceOption } from './site-choice';
 import { buildToolbar, type Toolbar } from './toolbar';
 import { steppedFontSize } from './tools';
 
@@ -43,6 +44,8 @@ export interface OverlayOptions {
    * (unless `settings` is given), follows changes made elsewhere and saves the user's changes, debounced.
    */
   settingsStore?: SettingsStore;
+  /** Automatic mode's "always / never open here" for the page's site (left out where it cannot apply). */
+  siteChoice?: SiteChoiceOption;
 }
 
 export interface Overlay {
@@ -154,6 +157,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     readingMinutes: article?.readingTimeMinutes ?? 0,
     signal,
   });
+  if (options.siteChoice) mountSiteChoice(doc, toolbar.startGroup, options.siteChoice, t, signal);
   const content = article
     ? buildArticleView(doc, article, options.pageUrl, t, ui)
     : buildEmptyView(doc, t);

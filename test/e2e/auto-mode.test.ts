@@ -40,6 +40,8 @@ interface AutoPage {
   readerTitle(): Promise<string | null>;
   press(key: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** Clicks an element inside the reader's shadow root. */
+  clickInReader(selector: string): Promise<void>;
   fill(selector: string, text: string): Promise<void>;
   text(selector: string): Promise<string>;
   close(): Promise<void>;
@@ -98,6 +100,10 @@ class ChromiumAutoPage implements AutoPage {
   }
   click(selector: string) {
     return this.page.click(selector, { timeout: timeoutMs });
+  }
+  clickInReader(selector: string) {
+    // Playwright's CSS engine pierces open shadow roots.
+    return this.page.click(`#broadsheet-reader-host ${selector}`, { timeout: timeoutMs });
   }
   fill(selector: string, text: string) {
     return this.page.fill(selector, text, { timeout: timeoutMs });
@@ -202,6 +208,21 @@ describe.each(browserNames.filter((name) => name in launchers))(
       }
     }, 60_000);
 
+    /** Adds 127.0.0.1 through the options page's form, as a user would. */
+    const enableSite = async (options: AutoPage) => {
+      await options.fill('#auto-site-input', '127.0.0.1');
+      await options.click('#auto-add-site button[type="submit"]');
+      await waitUntil(
+        'the site in the list',
+        () => options.text('#auto-always-sites'),
+        (t) => t.includes('127.0.0.1'),
+      );
+      await waitUntil(
+        'the registered script',
+        () => browser.registeredScriptIds(),
+        (ids) => ids.includes('broadsheet-auto:127.0.0.1'),
+      );
+    };
     const expectQuiet = async (page: AutoPage, path: string) => {
       await page.goto(server.url(path));
       await sleep(quietMs);
@@ -225,18 +246,7 @@ describe.each(browserNames.filter((name) => name in launchers))(
     it('enables 127.0.0.1 from the options page: the script is registered for that site only', async () => {
       const options = await browser.optionsPage();
       pages.push(options);
-      await options.fill('#auto-site-input', '127.0.0.1');
-      await options.click('#auto-add-site button[type="submit"]');
-      await waitUntil(
-        'the site in the list',
-        () => options.text('#auto-always-sites'),
-        (t) => t.includes('127.0.0.1'),
-      );
-      await waitUntil(
-        'the registered script',
-        () => browser.registeredScriptIds(),
-        (ids) => ids.includes('broadsheet-auto:127.0.0.1'),
-      );
+      await enableSite(options);
       expect(await browser.registeredScriptIds()).toEqual(['broadsheet-auto:127.0.0.1']);
     });
 
@@ -282,6 +292,27 @@ describe.each(browserNames.filter((name) => name in launchers))(
         (ids) => ids.length === 0,
       );
       await expectQuiet(await newPage(), site.article);
+    });
+
+    it('stops opening on a site after "Never here" in the reader', async () => {
+      const options = await browser.optionsPage();
+      pages.push(options);
+      await enableSite(options);
+      const page = await newPage();
+      await expectOpens(page, site.article, articleTitle);
+      await page.clickInReader('[data-site-choice="never"]');
+      await waitUntil(
+        'no registered script',
+        () => browser.registeredScriptIds(),
+        (ids) => ids.length === 0,
+      );
+      await waitUntil(
+        'the site in the options page\'s "never" list',
+        () => options.text('#auto-never-sites'),
+        (text) => text.includes('127.0.0.1'),
+      );
+      expect(await options.text('#auto-always-sites')).not.toContain('127.0.0.1');
+      await expectQuiet(page, site.otherArticle);
     });
   },
 );
