@@ -49,7 +49,25 @@ export type OverlayMessageKey =
   | 'shortcutClose'
   | 'shortcutFontSize'
   | 'shortcutTheme'
-  | 'shortcutHelp';
+  | 'shortcutHelp'
+  | 'overlayActions'
+  | 'actionCopyMarkdown'
+  | 'actionCopied'
+  | 'actionCopyFailed'
+  | 'actionSaveHtml'
+  | 'actionSaved'
+  | 'actionPrint'
+  | 'speechGroup'
+  | 'speechPlay'
+  | 'speechPause'
+  | 'speechResume'
+  | 'speechStop'
+  | 'speechRate'
+  | 'speechVoice'
+  | 'speechDefaultVoice'
+  | 'speechNoVoices'
+  | 'speechFailed'
+  | 'speechUnavailable';
 
 export type Translate = (key: OverlayMessageKey, substitutions?: string[]) => string;
 

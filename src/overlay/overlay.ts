@@ -149,18 +149,29 @@ export function mountOverlay(options: OverlayOptions): Overlay {
         }
       : undefined,
   });
+  const content = article
+    ? buildArticleView(doc, article, options.pageUrl, t, ui)
+    : buildEmptyView(doc, t);
+  const body = content.querySelector<HTMLElement>('.bs-article');
   const toolbar: Toolbar = buildToolbar(doc, {
     t,
     ui,
     choices: themeChoices,
     update: (patch) => session.update(patch),
     readingMinutes: article?.readingTimeMinutes ?? 0,
+    actions:
+      article && body
+        ? {
+            article,
+            pageUrl: options.pageUrl,
+            body,
+            settings: () => session.current,
+            systemPrefersDark: () => darkQuery?.matches ?? false,
+          }
+        : undefined,
     signal,
   });
   if (options.siteChoice) mountSiteChoice(doc, toolbar.startGroup, options.siteChoice, t, signal);
-  const content = article
-    ? buildArticleView(doc, article, options.pageUrl, t, ui)
-    : buildEmptyView(doc, t);
   dialog.append(toolbar.element, content);
   shadow.append(dialog);
   apply(session.current);
@@ -177,6 +188,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     closed = true;
     controller.abort();
     if (progressFrame !== null) view?.cancelAnimationFrame(progressFrame);
+    toolbar.actions?.dispose();
     void session.dispose();
     host.remove();
     releaseFonts();
@@ -206,9 +218,11 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     switch (action) {
       case 'close':
         // Escape closes an open popover first, then the reader.
-        if (toolbar.settings.isOpen) toolbar.settings.close();
-        else if (toolbar.help.isOpen) toolbar.help.close();
-        else userClose();
+        {
+          const open = toolbar.popovers.find((popover) => popover.isOpen);
+          if (open) open.close();
+          else userClose();
+        }
         return true;
       case 'larger':
       case 'smaller':
@@ -220,7 +234,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
         chooseTheme(nextTheme(session.current.theme));
         return true;
       case 'help':
-        toolbar.settings.close(false);
+        for (const popover of toolbar.popovers) if (popover !== toolbar.help) popover.close(false);
         toolbar.help.toggle();
         return true;
       default:

@@ -426,6 +426,34 @@ button:focus-visible, a:focus-visible {
 }
 select:focus-visible, input:focus-visible { outline: 2px solid var(--bs-focus); outline-offset: 2px; }
 
+/* Article actions and read-aloud. */
+.bs-action {
+  display: block;
+  width: 100%;
+  margin: 0 0 0.5em;
+  padding: 0.45em 0.75em;
+  border: 1px solid var(--bs-muted);
+  border-radius: 4px;
+  background: var(--bs-bg);
+  color: var(--bs-fg);
+  font: inherit;
+  text-align: start;
+  cursor: pointer;
+}
+.bs-action:hover { background: var(--bs-subtle); }
+.bs-action:disabled { opacity: 0.6; cursor: default; }
+.bs-speech { margin-top: 1em; padding-top: 0.75em; border-top: 1px solid var(--bs-border); }
+.bs-speech-buttons { display: flex; gap: 0.5em; }
+.bs-speech-buttons .bs-action { width: auto; flex: 1 1 auto; text-align: center; }
+.bs-speech-play[aria-pressed="true"] { font-weight: 700; background: var(--bs-subtle); }
+.bs-speech-message, .bs-action-status { margin: 0.5em 0 0; font-size: 0.9em; }
+.bs-speech-message:empty, .bs-action-status:empty { display: none; }
+.bs-article .bs-speaking {
+  background: var(--bs-subtle);
+  box-shadow: -0.5em 0 0 var(--bs-subtle), 0.5em 0 0 var(--bs-subtle), inset 3px 0 0 var(--bs-accent);
+  border-radius: 2px;
+}
+
 /* Reading progress: a thin bar along the toolbar's bottom edge and the minutes left. */
 .bs-progress {
   position: absolute;

@@ -1,6 +1,7 @@
 // The reader's toolbar: the theme switch, reading settings, minutes left, keyboard help and the close
 // button, labelled in the browser's UI language, with the reading-progress bar along its bottom edge.
 import type { Settings, SettingsPatch } from '../shared/settings';
+import { buildActionsPanel, type ActionsContext, type ActionsPanel } from './actions-panel';
 import { buildHelp } from './help';
 import type { OverlayMessageKey, Translate, UiLocale } from './i18n';
 import type { Popover } from './popover';
@@ -23,6 +24,10 @@ export interface Toolbar {
   closeButton: HTMLButtonElement;
   settings: SettingsPanel;
   help: Popover;
+  /** Copy, save, print and read aloud; null when there is no article. */
+  actions: ActionsPanel | null;
+  /** Every popover, for "Escape closes the open one first". */
+  popovers: Popover[];
   progress: ProgressView;
   showChoice(choice: ThemeChoice): void;
   showSettings(settings: Settings): void;
@@ -36,6 +41,8 @@ export interface ToolbarOptions {
   update: (patch: SettingsPatch) => void;
   /** The article's reading time, for "minutes left". */
   readingMinutes: number;
+  /** What the article actions need; without it (no article) they are left out. */
+  actions?: Omit<ActionsContext, 'doc' | 't' | 'update' | 'signal'>;
   signal?: AbortSignal;
 }
 
@@ -86,6 +93,10 @@ export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
   const { themeSwitch, buttons } = buildThemeSwitch(doc, t, choices);
   const settings = buildSettingsPanel(doc, t, options.update, signal);
   const help = buildHelp(doc, t, signal);
+  const actions = options.actions
+    ? buildActionsPanel({ ...options.actions, doc, t, update: options.update, signal })
+    : null;
+  const popovers: Popover[] = [settings, ...(actions ? [actions] : []), help];
   const progress = buildProgress(doc, t, options.readingMinutes);
 
   const closeButton = doc.createElement('button');
@@ -100,12 +111,19 @@ export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
   startGroup.append(themeSwitch, settings.button);
   const endGroup = doc.createElement('div');
   endGroup.className = 'bs-toolbar-end';
-  endGroup.append(progress.label, help.button, closeButton);
-  element.append(startGroup, endGroup, progress.bar, settings.panel, help.panel);
+  endGroup.append(progress.label, ...(actions ? [actions.button] : []), help.button, closeButton);
+  element.append(startGroup, endGroup, progress.bar, ...popovers.map((popover) => popover.panel));
 
-  // Opening one popover closes the other: they share the space under the toolbar.
-  settings.button.addEventListener('click', () => help.close(false), { signal });
-  help.button.addEventListener('click', () => settings.close(false), { signal });
+  // Opening one popover closes the others: they share the space under the toolbar.
+  for (const popover of popovers) {
+    popover.button.addEventListener(
+      'click',
+      () => {
+        for (const other of popovers) if (other !== popover) other.close(false);
+      },
+      { signal },
+    );
+  }
 
   return {
     element,
@@ -113,6 +131,8 @@ export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
     closeButton,
     settings,
     help,
+    actions,
+    popovers,
     progress,
     showChoice(choice) {
       for (const button of buttons) {

@@ -220,6 +220,63 @@ describe('Chromium: the reader toolbar', () => {
     expect(await styleOf('.bs-page', 'animation-name')).toBe('bs-enter');
   });
 
+  it('copies the article as Markdown, saves it as an HTML file and prints only the article', async () => {
+    const origin = new URL(server.url(plainArticle.path)).origin;
+    await browser.context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+    await page.locator(`${host} .bs-actions-button`).click();
+    await page.locator(`${host} .bs-copy-markdown`).click();
+    await page.locator(`${host} .bs-action-status`, { hasText: 'Copied as Markdown.' }).waitFor();
+    const markdown = await page.evaluate(() => navigator.clipboard.readText());
+    expect(markdown).toMatch(
+      /^# Harbour town opens a library in its old lifeboat station\n\n\*Maren Holt\*/,
+    );
+    expect(markdown).toContain('The lifeboat station at the end of Quay Street');
+
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator(`${host} .bs-save-html`).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe(
+      'Harbour-town-opens-a-library-in-its-old-lifeboat-station.html',
+    );
+    const saved = readFileSync(await download.path(), 'utf8');
+    expect(saved).toContain('<h1 class="bs-title">Harbour town opens a library');
+    expect(saved).toContain('.bs-article');
+    expect(saved).not.toContain('<script');
+
+    // Print: a hidden frame holding only the article, with the print stylesheet, is printed.
+    const framePromise = page.waitForEvent('frameattached');
+    await page.locator(`${host} .bs-print`).click();
+    const frame = await framePromise;
+    await frame.waitForLoadState('load');
+    const printed = await frame.evaluate(() => ({
+      title: document.querySelector('h1.bs-title')?.textContent ?? '',
+      hasPrintCss: (document.querySelector('style')?.textContent ?? '').includes('@media print'),
+      other: document.querySelectorAll('nav, footer, aside').length,
+    }));
+    expect(printed).toEqual({
+      title: 'Harbour town opens a library in its old lifeboat station',
+      hasPrintCss: true,
+      other: 0,
+    });
+  });
+
+  it('reads aloud paragraph by paragraph, or says plainly that there are no voices', async () => {
+    await page.locator(`${host} .bs-actions-button`).click();
+    const voices = await page.evaluate(() => speechSynthesis.getVoices().length);
+    if (voices === 0) {
+      // Headless Chromium on Linux usually has no speech voices.
+      await page
+        .locator(`${host} .bs-speech-message`, { hasText: 'no voices for reading aloud' })
+        .waitFor();
+    } else {
+      await page.locator(`${host} .bs-speech-play`).click();
+      await page.locator(`${host} .bs-article .bs-speaking`).waitFor();
+      await page.locator(`${host} .bs-speech-stop`).click();
+      await expect(page.locator(`${host} .bs-article .bs-speaking`).count()).resolves.toBe(0);
+    }
+  });
+
   it('has no axe-core violations in any theme, panels open, and saves a screenshot of each', async () => {
     mkdirSync(screenshotsDir, { recursive: true });
     const problems: string[] = [];
@@ -245,6 +302,9 @@ describe('Chromium: the reader toolbar', () => {
       if (theme === 'light') {
         await page.screenshot({ path: join(screenshotsDir, 'chromium-reading-settings.png') });
       }
+      await page.locator(`${host} .bs-actions-button`).click();
+      for (const violation of await axeViolations())
+        problems.push(`${theme} + actions: ${violation}`);
       await page.locator(`${host} .bs-help-button`).click();
       for (const violation of await axeViolations()) problems.push(`${theme} + help: ${violation}`);
       await page.keyboard.press('Escape');
