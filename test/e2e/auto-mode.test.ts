@@ -11,9 +11,14 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type BrowserContext, type Page, type Worker } from 'playwright-core';
+import puppeteer, {
+  type Browser as PuppeteerBrowser,
+  type Page as PuppeteerPage,
+} from 'puppeteer-core';
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { browserNames } from './support/browsers';
 import flags from './support/chromium-flags.json';
+import { firefoxExecutable, firefoxExtensionUuid } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { builtExtensionDir, fixturesRoot } from './support/paths';
 import { makeTempDir, snapshotExtension } from './support/temp-dir';
@@ -174,8 +179,142 @@ async function launchChromiumAuto(): Promise<AutoBrowser> {
 
 // ---- Firefox (puppeteer-core over WebDriver BiDi) -----------------------------------------------------
 
+class FirefoxAutoPage implements AutoPage {
+  constructor(readonly page: PuppeteerPage) {}
+  async goto(url: string) {
+    await this.page.bringToFront();
+    await this.page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
+  }
+  readerTitle() {
+    return this.page.evaluate(readerTitleInPage);
+  }
+  press(key: string) {
+    return this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
+  }
+  async click(selector: string) {
+    await this.page.bringToFront();
+    await (await this.page.waitForSelector(selector, { timeout: timeoutMs }))?.click();
+  }
+  clickInReader(selector: string) {
+    // puppeteer's `>>>` combinator pierces shadow roots.
+    return this.click(`#broadsheet-reader-host >>> ${selector}`);
+  }
+  async fill(selector: string, text: string) {
+    const field = await this.page.waitForSelector(selector, { timeout: timeoutMs });
+    await field?.click({ count: 3 });
+    await field?.type(text);
+  }
+  async text(selector: string) {
+    const found = await this.page.waitForSelector(selector, { timeout: timeoutMs });
+    return (await found?.evaluate((node) => node.textContent ?? '')) ?? '';
+  }
+  close() {
+    return this.page.close();
+  }
+}
+
+/**
+ * Firefox 153 does not answer a BiDi navigation to a moz-extension:// page: start it without waiting
+ * and poll until the page is there.
+ */
+async function openExtensionPage(browser: PuppeteerBrowser, url: string): Promise<PuppeteerPage> {
+  const page = await browser.newPage();
+  void page.goto(url).catch(() => undefined);
+  await waitUntil(
+    `${url} to load`,
+    () => page.evaluate(() => `${location.href} ${document.readyState}`).catch(() => ''),
+    (state) => state === `${url} complete`,
+  );
+  return page;
+}
+
+async function launchFirefoxAuto(): Promise<AutoBrowser> {
+  const temp = makeTempDir('auto-firefox');
+  const extensionDir = snapshotExtension(builtExtensionDir('firefox'), temp);
+  const manifest = JSON.parse(readFileSync(join(extensionDir, 'manifest.json'), 'utf8')) as {
+    browser_specific_settings: { gecko: { id: string } };
+  };
+  const geckoId = manifest.browser_specific_settings.gecko.id;
+  const baseUrl = `moz-extension://${firefoxExtensionUuid}/`;
+  let browser: PuppeteerBrowser;
+  let probe: PuppeteerPage;
+  const start = async () => {
+    browser = await puppeteer.launch({
+      browser: 'firefox',
+      executablePath: firefoxExecutable,
+      headless: true,
+      userDataDir: join(temp.path, 'profile'),
+      args: ['--remote-allow-system-access'],
+      defaultViewport: { width: 1280, height: 900 },
+      extraPrefsFirefox: {
+        'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: firefoxExtensionUuid }),
+        // Optional permissions are granted without a prompt (nobody can click one in headless).
+        'extensions.webextOptionalPermissionPrompts': false,
+        // A temporary add-on is uninstalled when Firefox quits; keep its storage for the restart test,
+        // as an installed add-on keeps it.
+        'extensions.webextensions.keepStorageOnUninstall': true,
+        'extensions.webextensions.keepUuidOnUninstall': true,
+        'network.proxy.type': 1,
+        'network.proxy.http': '127.0.0.1',
+        'network.proxy.http_port': 9,
+        'network.proxy.ssl': '127.0.0.1',
+        'network.proxy.ssl_port': 9,
+        'network.proxy.share_proxy_settings': true,
+        'network.dns.disablePrefetch': true,
+        'network.prefetch-next': false,
+        'app.update.enabled': false,
+        'browser.safebrowsing.malware.enabled': false,
+        'browser.safebrowsing.phishing.enabled': false,
+        'extensions.getAddons.cache.enabled': false,
+        'network.captive-portal-service.enabled': false,
+        'network.connectivity-service.enabled': false,
+      },
+    });
+    await browser.installExtension(extensionDir);
+    // An extension page kept open to ask the extension API what is registered.
+    probe = await openExtensionPage(browser, `${baseUrl}options.html`);
+  };
+  await start();
+  const close = async () => {
+    const timeout = new Promise<'timeout'>((resolve) =>
+      setTimeout(() => resolve('timeout'), 10_000).unref(),
+    );
+    const outcome = await Promise.race([browser.close().then(() => 'closed' as const), timeout]);
+    if (outcome === 'timeout') browser.process()?.kill('SIGKILL');
+  };
+  return {
+    async newPage() {
+      const page = await browser.newPage();
+      await page.bringToFront();
+      return new FirefoxAutoPage(page);
+    },
+    async optionsPage() {
+      const page = await openExtensionPage(browser, `${baseUrl}options.html`);
+      await page.waitForSelector('[data-ready="true"]', { timeout: timeoutMs });
+      return new FirefoxAutoPage(page);
+    },
+    registeredScriptIds() {
+      return probe.evaluate(async () =>
+        (await chrome.scripting.getRegisteredContentScripts()).map((script) => script.id),
+      );
+    },
+    async restart() {
+      await close();
+      await start();
+    },
+    async close() {
+      try {
+        await close();
+      } finally {
+        temp.remove();
+      }
+    },
+  };
+}
+
 const launchers: Record<string, () => Promise<AutoBrowser>> = {
   chromium: launchChromiumAuto,
+  firefox: launchFirefoxAuto,
 };
 
 // ---- the tests ----------------------------------------------------------------------------------------
