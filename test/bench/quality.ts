@@ -34,7 +34,7 @@ import type { Scores } from './lib/score';
 const repoRoot = findRepoRoot();
 const USAGE = `usage: npm run bench:quality -- [--dataset NAME] [--page ID] [--out FILE] [--strict]
   --dataset NAME  only this dataset (default: all in ../shared/datasets)
-  --page ID       only this page: print both sides' scores and the text each gets wrong
+  --page ID       only this page (an id or its start): both sides' scores and the text each gets wrong
   --out FILE      where the JSON goes (default: test-results/quality.json)
   --strict        exit with status 1 when a target fails`;
 
@@ -176,7 +176,8 @@ function main(): number {
   let plainMs = 0;
   let oursMs = 0;
   for (const dataset of datasets) {
-    const pages = loadDataset(dataset).filter((p) => !values.page || p.id === values.page);
+    // --page takes an id or its start (the tables print the first 16 characters).
+    const pages = loadDataset(dataset).filter((p) => !values.page || p.id.startsWith(values.page));
     if (values.page && pages.length === 0) continue;
     const kind = pages[0] ? referenceKind(pages[0]) : 'none';
     const scored: PageScores[] = [];
@@ -203,7 +204,8 @@ function main(): number {
     const summary = summarizeDataset(dataset, scored);
     summaries.push(summary);
     pagesOut[dataset] = out;
-    printSummary(summary, kind);
+    // One page's targets mean nothing: --page prints only that page's detail.
+    if (!values.page) printSummary(summary, kind);
   }
   if (values.page && pageCount === 0) {
     console.error(`no page with id "${values.page}" in ${datasets.join(', ')}`);
