@@ -50,12 +50,14 @@ function notTyping(): Promise<void> {
 
 /** Tells the background when the user closes the reader on this page (Escape, close, toolbar). */
 function reportCloseOf(url: string): void {
+  const report = () => void send({ type: 'broadsheet:auto-closed', url });
   const host = document.getElementById(overlayHostId);
-  if (host === null) return;
+  // Already gone: the user closed it while the background was still answering "opened".
+  if (host === null) return report();
   const observer = new MutationObserver(() => {
     if (host.isConnected) return;
     observer.disconnect();
-    void send({ type: 'broadsheet:auto-closed', url });
+    report();
   });
   observer.observe(document.documentElement, { childList: true });
 }

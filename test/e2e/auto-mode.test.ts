@@ -35,6 +35,8 @@ const site = {
   search: 'e2e/auto/search/index.html?q=flood',
   article: 'e2e/auto/news/2026/11/25/river-level-falls-after-week-of-floods/index.html',
   otherArticle: 'e2e/auto/news/2026/11/24/council-agrees-budget-for-new-library/index.html',
+  /** A single-page app: the story link swaps in the article and pushes its URL. */
+  app: 'e2e/auto/app/index.html',
 };
 const articleTitle = 'River level falls after a week of floods';
 
@@ -43,6 +45,9 @@ interface AutoPage {
   goto(url: string): Promise<void>;
   /** The reader's title when its overlay is in the page, else null. */
   readerTitle(): Promise<string | null>;
+  /** How many reader overlays the page holds (never more than one). */
+  readerCount(): Promise<number>;
+  back(): Promise<void>;
   press(key: string): Promise<void>;
   click(selector: string): Promise<void>;
   /** Clicks an element inside the reader's shadow root. */
@@ -94,11 +99,17 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class ChromiumAutoPage implements AutoPage {
   constructor(readonly page: Page) {}
+  async back() {
+    await this.page.goBack({ waitUntil: 'load' });
+  }
   async goto(url: string) {
     await this.page.goto(url, { waitUntil: 'load' });
   }
   readerTitle() {
     return this.page.evaluate(readerTitleInPage);
+  }
+  readerCount() {
+    return this.page.evaluate(() => document.querySelectorAll('#broadsheet-reader-host').length);
   }
   press(key: string) {
     return this.page.keyboard.press(key);
@@ -181,12 +192,18 @@ async function launchChromiumAuto(): Promise<AutoBrowser> {
 
 class FirefoxAutoPage implements AutoPage {
   constructor(readonly page: PuppeteerPage) {}
+  async back() {
+    await this.page.goBack({ waitUntil: 'load', timeout: timeoutMs });
+  }
   async goto(url: string) {
     await this.page.bringToFront();
     await this.page.goto(url, { waitUntil: 'load', timeout: timeoutMs });
   }
   readerTitle() {
     return this.page.evaluate(readerTitleInPage);
+  }
+  readerCount() {
+    return this.page.evaluate(() => document.querySelectorAll('#broadsheet-reader-host').length);
   }
   press(key: string) {
     return this.page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]);
@@ -407,6 +424,38 @@ describe.each(browserNames.filter((name) => name in launchers))(
         (t) => t === null,
       );
       await expectQuiet(page, site.otherArticle);
+    });
+
+    it("opens on a single-page navigation to an article, and not on the app's home", async () => {
+      const page = await newPage();
+      await expectQuiet(page, site.app);
+      await page.click('#story-link');
+      const shown = await waitUntil(
+        'the reader to open after pushState',
+        () => page.readerTitle(),
+        (t) => t !== null,
+      );
+      expect(shown).toBe('Ferry returns to the river after ten years');
+      await page.press('Escape');
+      await waitUntil(
+        'the reader to close',
+        () => page.readerTitle(),
+        (t) => t === null,
+      );
+    });
+
+    it('shows one reader after going back to an article (back/forward cache or a new load)', async () => {
+      const page = await newPage();
+      await expectOpens(page, site.article, articleTitle);
+      await page.goto(server.url(site.home));
+      await page.back();
+      await waitUntil(
+        'the reader after going back',
+        () => page.readerTitle(),
+        (t) => t !== null,
+      );
+      await sleep(quietMs);
+      expect(await page.readerCount()).toBe(1);
     });
 
     it('keeps the settings and the script across a browser restart', async () => {
