@@ -36,6 +36,11 @@ if (!scope[guard]) {
     notifyClosed: () => announce(false),
     reportError: (error) => console.error('Broadsheet: extraction failed', error),
     siteChoice: siteChoiceClient(document.URL, browser),
+    settingsStore: {
+      area: browser.storage.sync,
+      areaName: 'sync',
+      onChanged: browser.storage.onChanged,
+    },
   });
 
   // Leaving the page (a new document, a reload, or the back/forward cache): the button goes back to

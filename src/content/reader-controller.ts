@@ -9,6 +9,7 @@ import {
   type UiLocale,
 } from '../overlay';
 import type { SiteChoiceOption } from '../overlay/site-choice';
+import type { SettingsStore } from '../shared/settings';
 import type { BlockedReason, ToggleReaderResponse } from '../shared/messages';
 
 export interface ReaderDeps {
@@ -23,6 +24,8 @@ export interface ReaderDeps {
   reportError?: (error: unknown) => void;
   /** Automatic mode's "always / never open here" in the toolbar. */
   siteChoice?: SiteChoiceOption;
+  /** Where the reading settings (size, font, theme...) are loaded from and saved to. */
+  settingsStore?: SettingsStore;
 }
 
 export const perfMarks = {
@@ -90,6 +93,7 @@ export class ReaderController {
       ui: this.deps.ui,
       fontUrl: this.deps.fontUrl,
       siteChoice: this.deps.siteChoice,
+      settingsStore: this.deps.settingsStore,
       theme: this.theme,
       onThemeChange: (choice: ThemeChoice) => {
         this.theme = choice;
