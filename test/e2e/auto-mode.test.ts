@@ -48,6 +48,7 @@ interface AutoPage {
   /** How many reader overlays the page holds (never more than one). */
   readerCount(): Promise<number>;
   back(): Promise<void>;
+  evaluate<R>(fn: () => R): Promise<R>;
   press(key: string): Promise<void>;
   click(selector: string): Promise<void>;
   /** Clicks an element inside the reader's shadow root. */
@@ -99,6 +100,9 @@ const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 class ChromiumAutoPage implements AutoPage {
   constructor(readonly page: Page) {}
+  evaluate<R>(fn: () => R): Promise<R> {
+    return this.page.evaluate(fn);
+  }
   async back() {
     await this.page.goBack({ waitUntil: 'load' });
   }
@@ -192,6 +196,9 @@ async function launchChromiumAuto(): Promise<AutoBrowser> {
 
 class FirefoxAutoPage implements AutoPage {
   constructor(readonly page: PuppeteerPage) {}
+  evaluate<R>(fn: () => R): Promise<R> {
+    return this.page.evaluate(fn) as Promise<R>;
+  }
   async back() {
     await this.page.goBack({ waitUntil: 'load', timeout: timeoutMs });
   }
@@ -441,6 +448,23 @@ describe.each(browserNames.filter((name) => name in launchers))(
         'the reader to close',
         () => page.readerTitle(),
         (t) => t === null,
+      );
+    });
+
+    it('waits while the user is typing in a field, then opens', async () => {
+      const page = await newPage();
+      await expectQuiet(page, site.app);
+      await page.fill('#search', 'ferry');
+      // The app navigates by itself (a script, not the user's click): focus stays in the field.
+      await page.evaluate(() => (document.getElementById('story-link') as HTMLElement).click());
+      await sleep(quietMs);
+      expect(await page.readerTitle()).toBeNull();
+      expect(await page.evaluate(() => document.activeElement?.id ?? null)).toBe('search');
+      await page.evaluate(() => (document.activeElement as HTMLElement | null)?.blur());
+      await waitUntil(
+        'the reader once the field is left',
+        () => page.readerTitle(),
+        (t) => t !== null,
       );
     });
 
