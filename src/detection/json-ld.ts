@@ -155,10 +155,13 @@ export function jsonLdSignals(document: Document): Signal[] {
   } else if (articles.size > 0) {
     const first = articles.values().next().value as string;
     // A live blog is a stream of updates, not one article, even if it also claims an article type.
-    if (nonArticle.includes('LiveBlogPosting')) signals.push(signal('json-ld:LiveBlogPosting', -4));
-    else signals.push(signal(`json-ld:${first}`, 3));
-    // Behind a paywall the page may hold only a teaser; the readability check then decides.
-    if (paywalled) signals.push(signal('json-ld:paywalled', -3));
+    if (nonArticle.includes('LiveBlogPosting')) {
+      signals.push(signal('json-ld:LiveBlogPosting', -4));
+    } else {
+      signals.push(signal(`json-ld:${first}`, 3));
+      // Behind a paywall the page may hold only a teaser; the readability check then decides.
+      if (paywalled) signals.push(signal('json-ld:paywalled', -3));
+    }
   } else if (nonArticle.length > 0) {
     const strongest = nonArticle.find((t) => t !== 'WebPage') ?? 'WebPage';
     signals.push(signal(`json-ld:${strongest}`, strongest === 'WebPage' ? -1 : -3));

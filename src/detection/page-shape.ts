@@ -108,9 +108,19 @@ function hasLoginForm(fields: Element[]): boolean {
   return passwords.some((input) => input.closest('form') !== null && !isInPageChrome(input));
 }
 
-/** A heading that is itself a link to another page, or sits inside one. */
+/** How far up from a heading a wrapping card link is looked for. */
+const MAX_LINK_ANCESTORS = 4;
+
+/** A heading that holds a link to another page, or sits inside one (tag walks: cheaper than selectors). */
 function isLinkedHeading(heading: Element): boolean {
-  return heading.querySelector('a[href]') !== null || heading.closest('a[href]') !== null;
+  const links = heading.getElementsByTagName('a');
+  for (let i = 0; i < links.length; i++) if (links[i]?.hasAttribute('href')) return true;
+  let current = heading.parentElement;
+  for (let depth = 0; current !== null && depth < MAX_LINK_ANCESTORS; depth++) {
+    if (current.tagName === 'A') return current.hasAttribute('href');
+    current = current.parentElement;
+  }
+  return false;
 }
 
 /** Card shape: the tag and first class of the heading's grandparent, e.g. "div.fc-item__container". */
