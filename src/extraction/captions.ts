@@ -57,19 +57,16 @@ export function dedupeCaptions(root: Element): RemovedBlock[] {
   for (const figure of Array.from(root.querySelectorAll('figure')))
     dedupeWithinFigure(figure, removed);
 
-  // Caption texts (and image alt/title texts) that the article repeats as a paragraph of its own.
+  // Visible caption texts that the article repeats as a paragraph of its own. (A paragraph equal to
+  // an image's alt text stays: the alt is not shown, so that paragraph is the only visible caption.)
   const captions = Array.from(root.querySelectorAll('figcaption'))
     .map(text)
-    .filter((t) => countWords(t) >= MIN_CAPTION_WORDS);
-  const altTexts = Array.from(root.querySelectorAll('img'))
-    .flatMap((img) => [img.getAttribute('alt'), img.getAttribute('title')])
-    .map((t) => normaliseSpace(t ?? '').toLowerCase())
     .filter((t) => countWords(t) >= MIN_CAPTION_WORDS);
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
     if (paragraph.closest('figure, figcaption')) continue;
     const own = text(paragraph);
     if (countWords(own) < MIN_CAPTION_WORDS) continue;
-    if (captions.some((c) => c.includes(own)) || altTexts.some((alt) => alt === own)) {
+    if (captions.some((c) => c.includes(own))) {
       removed.push({ ruleId: DUPLICATE_CAPTION_RULE, sample: sampleOf(paragraph) });
       paragraph.remove();
     }

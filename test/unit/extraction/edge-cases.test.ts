@@ -80,3 +80,26 @@ describe('output details', () => {
     expect(out).toContain('src="https://example.com/a/x.png"');
   });
 });
+
+describe('captions', () => {
+  const prose = `<p>${'Article text that is long enough to be read as the body of a real story. '.repeat(3)}</p>`;
+  const caption = 'The minister arrives at the summit in Brussels on Monday';
+
+  it('drops a paragraph that repeats a figure caption, keeping the caption once', () => {
+    const html = `<html><body><article>${prose.repeat(4)}<figure><img src="/a.jpg" alt="${caption}"><figcaption>${caption} (Reuters)</figcaption></figure><p>${caption}</p>${prose.repeat(3)}</article></body></html>`;
+    const article = extract(parse(html, 'https://example.com/a'));
+    expect(article?.text.split(caption)).toHaveLength(2);
+    expect(article?.removed).toContainEqual({
+      ruleId: 'builtin/duplicate-caption',
+      sample: caption,
+    });
+    // The alt only repeated the visible caption: emptied, so screen readers say it once.
+    expect(article?.html).toContain('alt=""');
+  });
+
+  it('keeps a paragraph equal to an image alt text: it is the only visible caption', () => {
+    const html = `<html><body><article>${prose.repeat(4)}<p><img src="/a.jpg" alt="${caption}"></p><p>${caption}</p>${prose.repeat(3)}</article></body></html>`;
+    const article = extract(parse(html, 'https://example.com/a'));
+    expect(article?.text).toContain(caption);
+  });
+});
