@@ -21,7 +21,7 @@ export default {
     {
       displayName: 'unit',
       testEnvironment: 'node',
-      testMatch: ['<rootDir>/test/unit/**/*.test.ts'],
+      testMatch: ['<rootDir>/test/unit/**/*.test.ts', '<rootDir>/test/bench/**/*.test.ts'],
       transform,
       transformIgnorePatterns,
       moduleFileExtensions,
