@@ -62,6 +62,8 @@ interface AutoBrowser {
   newPage(): Promise<AutoPage>;
   optionsPage(): Promise<AutoPage>;
   registeredScriptIds(): Promise<string[]>;
+  /** The options page the background opened to allow a site (options.html#allow=...), if any. */
+  allowPage(): Promise<AutoPage | null>;
   /** Closes the browser and starts it again on the same profile. */
   restart(): Promise<void>;
   close(): Promise<void>;
@@ -170,6 +172,12 @@ async function launchChromiumAuto(): Promise<AutoBrowser> {
     async optionsPage() {
       const page = await context.newPage();
       await page.goto(`chrome-extension://${extensionId()}/options.html`);
+      await page.waitForSelector('[data-ready="true"]', { timeout: timeoutMs });
+      return new ChromiumAutoPage(page);
+    },
+    async allowPage() {
+      const page = context.pages().find((candidate) => candidate.url().includes('#allow='));
+      if (page === undefined) return null;
       await page.waitForSelector('[data-ready="true"]', { timeout: timeoutMs });
       return new ChromiumAutoPage(page);
     },
@@ -316,6 +324,15 @@ async function launchFirefoxAuto(): Promise<AutoBrowser> {
       const page = await openExtensionPage(browser, `${baseUrl}options.html`);
       await page.waitForSelector('[data-ready="true"]', { timeout: timeoutMs });
       return new FirefoxAutoPage(page);
+    },
+    async allowPage() {
+      for (const page of await browser.pages()) {
+        const url = await page.evaluate(() => location.href).catch(() => '');
+        if (!url.includes('#allow=')) continue;
+        await page.waitForSelector('[data-ready="true"]', { timeout: timeoutMs });
+        return new FirefoxAutoPage(page);
+      }
+      return null;
     },
     registeredScriptIds() {
       return probe.evaluate(async () =>
@@ -506,7 +523,7 @@ describe.each(browserNames.filter((name) => name in launchers))(
       await expectQuiet(await newPage(), site.article);
     });
 
-    it('stops opening on a site after "Never here" in the reader', async () => {
+    it('stops opening on a site after "Never here" in the reader, and "Always here" turns it back on', async () => {
       const options = await browser.optionsPage();
       pages.push(options);
       await enableSite(options);
@@ -524,7 +541,33 @@ describe.each(browserNames.filter((name) => name in launchers))(
         (text) => text.includes('127.0.0.1'),
       );
       expect(await options.text('#auto-always-sites')).not.toContain('127.0.0.1');
-      await expectQuiet(page, site.otherArticle);
+
+      // "Always here" in the same reader enables the site again. Where the site's permission was given
+      // back with "never" (Firefox; Chromium's test copy holds it for good), the options page opens on
+      // its "allow" prompt, because only a click in an extension page may ask for a permission.
+      await page.clickInReader('[data-site-choice="always"]');
+      const allowPage = await waitUntil(
+        'the site enabled, or the prompt to allow it',
+        async () => (await browser.allowPage()) ?? (await browser.registeredScriptIds()),
+        (found) => !Array.isArray(found) || found.length > 0,
+      );
+      if (!Array.isArray(allowPage)) {
+        pages.push(allowPage);
+        expect(await allowPage.text('#auto-allow')).toContain('127.0.0.1');
+        await allowPage.click('#auto-allow-button');
+      }
+      await waitUntil(
+        'the registered script again',
+        () => browser.registeredScriptIds(),
+        (ids) => ids.includes('broadsheet-auto:127.0.0.1'),
+      );
+      await page.press('Escape');
+      await waitUntil(
+        'the reader to close',
+        () => page.readerTitle(),
+        (t) => t === null,
+      );
+      await expectOpens(page, site.otherArticle, 'Council agrees budget for a new library');
     });
   },
 );
