@@ -5,7 +5,7 @@
 import { Readability } from '@mozilla/readability';
 import { applyRules, formatProblem, rulesForPage, validateUserRules } from '../rules';
 import type { UserRule } from '../rules';
-import { normaliseSpace } from '../rules/dom-text';
+import { countWords, normaliseSpace } from '../rules/dom-text';
 import { makeUrlsAbsolute } from './absolute-urls';
 import { dedupeCaptions } from './captions';
 import { dirFromLang, dirFromText, parseDir } from './direction';
@@ -60,6 +60,9 @@ function cleanString(value: string | null | undefined): string | null {
   const text = normaliseSpace(value ?? '');
   return text === '' ? null : text;
 }
+
+/** Fewer words than this is "no article". Every labelled article in ../shared/datasets has 60 or more. */
+export const MIN_ARTICLE_WORDS = 25;
 
 /**
  * Extracts the article of `document`, or returns null when the page has none (an empty page, a
@@ -117,7 +120,9 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   const container = sanitiseToElement(content.innerHTML, window);
   removeEmptyLeftovers(container);
   const text = toPlainText(container);
-  if (text === '') return null;
+  // A few words (a club's opening hours under its menu) are not an article: the reader says so plainly
+  // instead of showing them as one.
+  if (countWords(text) < MIN_ARTICLE_WORDS) return null;
 
   const lang = metadata.lang ?? cleanString(parsed.lang);
   return {

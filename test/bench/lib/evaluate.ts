@@ -72,6 +72,8 @@ export interface SideScore extends Scores {
 export interface PageScores {
   id: string;
   url: string;
+  /** The dataset's label for whether a reader view should be offered, where it has one. */
+  readerable?: boolean;
   note?: string;
   plain: SideScore & { found: boolean; error?: string; ms: number };
   /** Plain Readability's raw textContent, as the published benchmark scored it. */
@@ -98,6 +100,7 @@ export function scorePage(run: PageRun): PageScores {
   return withoutUndefined({
     id: run.page.id,
     url: run.page.url,
+    readerable: run.page.readerable,
     note: run.note,
     plain: withoutUndefined({
       ...scoreText(reference, plain.text),
@@ -195,8 +198,17 @@ export function summarizeDataset(dataset: string, pages: PageScores[]): DatasetS
     .filter((p) => p.ours && p.plain.f1 - p.ours.f1 > WORSE_MARGIN)
     .map((p) => ({ id: p.id, url: p.url, plainF1: p.plain.f1, oursF1: p.ours?.f1 ?? 0 }))
     .sort((a, b) => b.plainF1 - b.oursF1 - (a.plainF1 - a.oursF1));
+  // "Plain finds an article": it returns text on a page not labelled `readerable: false` (Readability's own
+  // verdict that the page has nothing worth a reader view: a few words that we call "no article").
   const emptied = pages
-    .filter((p) => p.plain.found && p.plain.tokens > 0 && p.ours && p.ours.tokens === 0)
+    .filter(
+      (p) =>
+        p.readerable !== false &&
+        p.plain.found &&
+        p.plain.tokens > 0 &&
+        p.ours &&
+        p.ours.tokens === 0,
+    )
     .map((p) => p.id);
   const oursErrors = pages.flatMap((p) =>
     p.ours?.error ? [{ id: p.id, error: p.ours.error }] : [],

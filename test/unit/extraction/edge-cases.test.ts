@@ -1,6 +1,8 @@
 // Input that is not an article page: extract returns null, never throws.
-import { extract } from '../../../src/extraction';
-import { parse } from './fixture-helpers';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { extract, MIN_ARTICLE_WORDS } from '../../../src/extraction';
+import { parse, repoRoot } from './fixture-helpers';
 
 describe('pages without an article', () => {
   it.each([
@@ -101,5 +103,25 @@ describe('captions', () => {
     const html = `<html><body><article>${prose.repeat(4)}<p><img src="/a.jpg" alt="${caption}"></p><p>${caption}</p>${prose.repeat(3)}</article></body></html>`;
     const article = extract(parse(html, 'https://example.com/a'));
     expect(article?.text).toContain(caption);
+  });
+});
+
+describe('the minimum size of an article', () => {
+  it('a club home page (a menu and one short line) is not an article', () => {
+    const html = readFileSync(join(repoRoot, 'test/fixtures/e2e/no-article/source.html'), 'utf8');
+    const url = 'http://127.0.0.1/no-article/source.html';
+    expect(extract(parse(html, url), { url })).toBeNull();
+  });
+
+  it(`a short news brief of ${MIN_ARTICLE_WORDS} words is one`, () => {
+    const words = Array.from({ length: MIN_ARTICLE_WORDS }, (_, i) => `word${i}`).join(' ');
+    const html = `<html><body><article><p>${words}.</p></article></body></html>`;
+    expect(extract(parse(html, 'https://example.com/'))?.text).toContain('word24');
+  });
+
+  it(`one word fewer is not`, () => {
+    const words = Array.from({ length: MIN_ARTICLE_WORDS - 1 }, (_, i) => `word${i}`).join(' ');
+    const html = `<html><body><article><p>${words}.</p></article></body></html>`;
+    expect(extract(parse(html, 'https://example.com/'))).toBeNull();
   });
 });
