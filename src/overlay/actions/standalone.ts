@@ -3,6 +3,7 @@
 // HTML" and, with a print stylesheet, by "Print" (printing the page itself would print the page).
 import type { ExtractedArticle } from '../../extraction/types';
 import type { Settings } from '../../shared/settings';
+import { measureFor } from '../reader-settings';
 import { readerCss } from '../styles';
 import { resolveTheme } from '../theme';
 
@@ -44,7 +45,7 @@ export function standaloneHtml(
   const vars = [
     `--bs-font-size:${settings.fontSize}px`,
     `--bs-line-height:${settings.lineHeight}`,
-    `--bs-measure:${settings.contentWidth}ch`,
+    `--bs-measure:${measureFor(settings.contentWidth)}`,
     `--bs-custom-bg:${settings.customColors.background}`,
     `--bs-custom-fg:${settings.customColors.text}`,
   ].join(';');
