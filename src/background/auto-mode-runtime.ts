@@ -25,10 +25,15 @@ import {
   isAutoModeMessage,
   type AutoModeMessage,
   type SiteChoiceAnswer,
-} from './auto-mode-messages';
-import { closedPagesKey, isPageClosed, readClosedPages, withClosedPage } from './auto-mode-pages';
+} from '../shared/auto-mode-messages';
+import {
+  closedPagesKey,
+  isPageClosed,
+  readClosedPages,
+  withClosedPage,
+} from '../shared/auto-mode-pages';
 import { isFromOwnContentScript } from './sender';
-import { originsToRelease, siteOrigins } from './site-permissions';
+import { originsToRelease, siteOrigins } from '../shared/site-permissions';
 import { contentScriptFile, injectionRetryDelayMs } from './toggle-reader';
 
 export interface AutoModeDeps {

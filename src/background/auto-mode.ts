@@ -3,7 +3,7 @@
 // live in auto-mode-runtime.ts. A site runs our script only when the user enabled it AND its permission
 // is granted; "never" sites are excluded from the match patterns, so nothing runs there at all.
 import type { Settings } from '../shared/settings';
-import { ALL_SITES_ORIGINS, allOriginsGranted, siteOrigins } from './site-permissions';
+import { ALL_SITES_ORIGINS, allOriginsGranted, siteOrigins } from '../shared/site-permissions';
 
 /** Our registrations all start with this; scripts registered under other ids are left alone. */
 export const AUTO_SCRIPT_ID_PREFIX = 'broadsheet-auto:';

@@ -6,8 +6,8 @@
 // navigations are new pages; a back/forward cache restore looks again (a page seen already stays as is).
 import browser from 'webextension-polyfill';
 import { detectArticle } from '../detection';
-import { isYes } from '../background/auto-mode-messages';
-import { PagesSeen, pageKey } from '../background/auto-mode-pages';
+import { isYes } from '../shared/auto-mode-messages';
+import { PagesSeen, pageKey } from '../shared/auto-mode-pages';
 
 /** The overlay's host element (src/overlay/overlay.ts): present while the reader is open. */
 const overlayHostId = 'broadsheet-reader-host';

@@ -9,7 +9,7 @@ import {
   readerStateMessage,
 } from '../shared/messages';
 import { ReaderController } from './reader-controller';
-import { siteChoiceClient } from '../background/auto-mode-site-choice';
+import { siteChoiceClient } from './site-choice-client';
 
 // A symbol in this extension's isolated world: invisible to the page and to other extensions.
 const guard = Symbol.for('broadsheet.content-script');

@@ -15,7 +15,7 @@ import {
   type Settings,
   type SettingsPatch,
 } from '../shared/settings';
-import { ALL_SITES_ORIGINS, siteOrigins } from '../background/site-permissions';
+import { ALL_SITES_ORIGINS, siteOrigins } from '../shared/site-permissions';
 
 const modeLabels: Record<AutoMode, string> = {
   off: 'autoModeOff',

@@ -2,7 +2,7 @@ import {
   isAutoModeMessage,
   isSiteChoiceAnswer,
   isYes,
-} from '../../../src/background/auto-mode-messages';
+} from '../../../src/shared/auto-mode-messages';
 
 describe('automatic mode messages', () => {
   it('accepts the known shapes and nothing else', () => {

@@ -5,7 +5,7 @@ import {
   PagesSeen,
   readClosedPages,
   withClosedPage,
-} from '../../../src/background/auto-mode-pages';
+} from '../../../src/shared/auto-mode-pages';
 
 describe('pageKey', () => {
   it('is the URL without its fragment; not a URL gives null', () => {

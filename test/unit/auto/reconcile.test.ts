@@ -6,7 +6,7 @@ import {
   type AutoScript,
 } from '../../../src/background/auto-mode';
 import { defaultSettings, type Settings } from '../../../src/shared/settings';
-import { ALL_SITES_ORIGINS, siteOrigins } from '../../../src/background/site-permissions';
+import { ALL_SITES_ORIGINS, siteOrigins } from '../../../src/shared/site-permissions';
 
 const settings = (patch: Partial<Settings>): Settings => ({ ...defaultSettings(), ...patch });
 const everything = [...ALL_SITES_ORIGINS];

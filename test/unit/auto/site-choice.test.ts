@@ -2,7 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import { siteChoiceClient } from '../../../src/background/auto-mode-site-choice';
+import { siteChoiceClient } from '../../../src/content/site-choice-client';
 import { mountSiteChoice } from '../../../src/overlay/site-choice';
 import { STORAGE_KEYS, type SiteChoice } from '../../../src/shared/settings';
 

@@ -5,7 +5,7 @@ import {
   originsNeeded,
   originsToRelease,
   siteOrigins,
-} from '../../../src/background/site-permissions';
+} from '../../../src/shared/site-permissions';
 
 describe('siteOrigins', () => {
   it('covers a domain and its subdomains over http and https', () => {

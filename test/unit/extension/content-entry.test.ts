@@ -25,6 +25,11 @@ jest.mock('webextension-polyfill', () => ({
       getMessage: (key: string) => (key === '@@bidi_dir' ? 'ltr' : `[${key}]`),
       getUILanguage: () => 'en',
     },
+    // Nothing stored yet: the reader uses the default settings.
+    storage: {
+      sync: { get: () => Promise.resolve({}), set: () => Promise.resolve() },
+      onChanged: { addListener: () => undefined, removeListener: () => undefined },
+    },
   },
 }));
 

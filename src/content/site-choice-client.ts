@@ -2,7 +2,7 @@
 // types so that auto-reader.js, which needs only those, does not bundle the settings code.
 import type { SiteChoiceOption } from '../overlay/site-choice';
 import { loadSettings, siteChoice, type SettingsStorageArea } from '../shared/settings';
-import { isSiteChoiceAnswer } from './auto-mode-messages';
+import { isSiteChoiceAnswer } from '../shared/auto-mode-messages';
 
 /** What siteChoiceClient needs of the extension API (webextension-polyfill's `browser` fits). */
 export interface SiteChoiceApi {

@@ -2,7 +2,7 @@
 // subdomains (as the settings' siteChoice does), so it asks for both "host" and "*.host"; an IP address
 // has no subdomains. "All news articles" needs the broad pair once. These are the manifest's
 // optional_host_permissions, asked for at the moment the user enables a site (options page click).
-import type { Settings } from '../shared/settings';
+import type { Settings } from './settings';
 
 /** Every http(s) page: what "on for all news articles" asks for. */
 export const ALL_SITES_ORIGINS: readonly string[] = ['https://*/*', 'http://*/*'];

@@ -1,7 +1,7 @@
 // Typed messages between auto-reader.js (the automatically registered content script), the overlay's
 // site choice and the background. Every received message goes through a guard here first.
 // (They belong beside src/shared/messages.ts; kept here while that file is another helper's.)
-import type { SiteChoice } from '../shared/settings';
+import type { SiteChoice } from './settings';
 
 /** auto-reader -> background: may the reader open by itself on this page (settings, user closed it)? */
 export interface AutoAllowedQuery {
