@@ -1,15 +1,15 @@
 // The reading experience in a real Chromium with the built extension: every toolbar control applies at
 // once, the keyboard shortcuts and help popover, reading progress, reduced motion, axe-core with no
-// violations in every theme, and a screenshot of each theme (test-results/screenshots/, and the README's
-// docs/screenshots/overlay-{light,dark}.png).
-import { copyFileSync, mkdirSync, readFileSync } from 'node:fs';
+// violations in every theme, and a screenshot of each theme in test-results/screenshots/
+// (screenshots.test.ts publishes the README's).
+import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchChromium } from './support/chromium';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { plainArticle } from './support/fixtures';
 import { overlayHostId, waitForOverlaySettled } from './support/overlay';
-import { docsScreenshotsDir, fixturesRoot, repoRoot, resultsDir } from './support/paths';
+import { fixturesRoot, repoRoot, resultsDir } from './support/paths';
 import { openReader } from './support/reader';
 import { e2eTestTimeoutMs } from './support/session';
 
@@ -292,10 +292,6 @@ describe('Chromium: the reader toolbar', () => {
       for (const violation of await axeViolations()) problems.push(`${theme}: ${violation}`);
       const file = join(screenshotsDir, `chromium-reading-${theme}.png`);
       await page.screenshot({ path: file });
-      if (theme === 'light' || theme === 'dark') {
-        mkdirSync(docsScreenshotsDir, { recursive: true });
-        copyFileSync(file, join(docsScreenshotsDir, `overlay-${theme}.png`));
-      }
       await openSettings();
       for (const violation of await axeViolations())
         problems.push(`${theme} + settings: ${violation}`);
