@@ -2,7 +2,7 @@
 // article (where the reader may open by itself) rather than a home, section, tag, search, video,
 // gallery, live-blog, sign-in, author or paywall page. Pure: DOM in, verdict out; runs in Node too.
 // The weights and the early stop are explained in scoring.ts.
-import { isProbablyReaderable } from '@mozilla/readability';
+import isProbablyReaderable from '@mozilla/readability/Readability-readerable.js';
 import { JSON_LD_RANGE, jsonLdSignals } from './json-ld';
 import { META_RANGE, metaSignals } from './meta-signals';
 import { PAGE_SHAPE_RANGE, pageShapeSignals } from './page-shape';
