@@ -27,6 +27,17 @@ export function siteLabel(article: ExtractedArticle, pageUrl: string): string | 
   }
 }
 
+/** A page without a title (a text/plain file, say) is named after the last part of its address. */
+function titleFromUrl(pageUrl: string): string {
+  try {
+    const url = new URL(pageUrl);
+    const last = url.pathname.split('/').filter(Boolean).pop();
+    return last ? decodeURIComponent(last) : url.hostname;
+  } catch {
+    return pageUrl;
+  }
+}
+
 function buildHeader(
   doc: Document,
   article: ExtractedArticle,
@@ -38,7 +49,7 @@ function buildHeader(
   const site = siteLabel(article, pageUrl);
   if (site) header.append(element(doc, 'p', 'bs-site', site));
 
-  const title = element(doc, 'h1', 'bs-title', article.title);
+  const title = element(doc, 'h1', 'bs-title', article.title || titleFromUrl(pageUrl));
   title.id = titleId;
   header.append(title);
 

@@ -285,6 +285,16 @@ describe('the reader overlay on other real pages', () => {
     dom.window.close();
   });
 
+  it('names a page without a title (a text/plain file) after its address', () => {
+    const dom = readabilityPage('ars-1');
+    open(dom, {
+      article: { ...extractFrom(dom), title: '' },
+      pageUrl: 'https://example.com/notes/readme.txt',
+    });
+    expect(shadowOf(dom).querySelector('h1.bs-title')?.textContent).toBe('readme.txt');
+    dom.window.close();
+  });
+
   it('renders a right-to-left article right to left, with our own label in the UI language', () => {
     const dom = fixturePage('rtl-article-ar');
     open(dom);
