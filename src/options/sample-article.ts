@@ -1,16 +1,9 @@
 // The built-in article the live preview shows, in the browser's language (its text is in _locales).
 import type { ExtractedArticle } from '../extraction/types';
 import type { OptionsText } from './text';
+import { escapeHtml } from '../shared/dom';
 
 export const samplePageUrl = 'https://example.org/broadsheet-sample';
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
 
 export function sampleArticle(t: OptionsText, lang: string): ExtractedArticle {
   const paragraphs = ['sampleParagraph1', 'sampleParagraph2', 'sampleParagraph3'].map((key) =>

@@ -2,20 +2,9 @@
 import type { ExtractedArticle } from '../extraction/types';
 import { formatPublishedDate, readingMinutes } from './format';
 import type { Translate, UiLocale } from './i18n';
+import { make as element } from '../shared/dom';
 
 export const titleId = 'bs-title';
-
-function element<K extends keyof HTMLElementTagNameMap>(
-  doc: Document,
-  tag: K,
-  className?: string,
-  text?: string,
-): HTMLElementTagNameMap[K] {
-  const node = doc.createElement(tag);
-  if (className) node.className = className;
-  if (text !== undefined) node.textContent = text;
-  return node;
-}
 
 /** The site's name as the article gives it, else the page's host name without "www.". */
 export function siteLabel(article: ExtractedArticle, pageUrl: string): string | null {

@@ -6,14 +6,7 @@ import type { Settings } from '../../shared/settings';
 import { measureFor } from '../reader-settings';
 import { readerCss } from '../styles';
 import { resolveTheme } from '../theme';
-
-function escapeHtml(text: string): string {
-  return text
-    .replace(/&/g, '&amp;')
-    .replace(/</g, '&lt;')
-    .replace(/>/g, '&gt;')
-    .replace(/"/g, '&quot;');
-}
+import { escapeHtml } from '../../shared/dom';
 
 const standaloneCss = `
 html, body { margin: 0; padding: 0; }

@@ -9,6 +9,7 @@ import {
 } from '../../../src/shared/settings';
 import { FakeStorageArea } from '../settings/fake-storage-area';
 import { openReader, sleep, waitFor, type Reader } from './support';
+import { measureFor } from '../../../src/overlay/reader-settings';
 
 let reader: Reader | null = null;
 afterEach(() => {
@@ -35,7 +36,7 @@ describe('reading settings in the overlay', () => {
     await waitFor(() => dialog.dataset.settings === undefined, 'stored settings');
     expect(dialog.style.getPropertyValue('--bs-font-size')).toBe('26px');
     expect(dialog.style.getPropertyValue('--bs-line-height')).toBe('1.9');
-    expect(dialog.style.getPropertyValue('--bs-measure')).toBe('50ch');
+    expect(dialog.style.getPropertyValue('--bs-measure')).toBe(measureFor(50));
     expect(dialog.dataset).toMatchObject({
       theme: 'sepia',
       font: 'dyslexic',
@@ -88,7 +89,7 @@ describe('reading settings in the overlay', () => {
     await waitFor(() => dialog.dataset.settings === undefined, 'stored settings');
     await saveSettings(area, { fontFamily: 'sans', contentWidth: 90 });
     await waitFor(() => dialog.dataset.font === 'sans', 'the outside change');
-    expect(dialog.style.getPropertyValue('--bs-measure')).toBe('90ch');
+    expect(dialog.style.getPropertyValue('--bs-measure')).toBe(measureFor(90));
     expect(reader.$<HTMLSelectElement>('#bs-tool-font-family').value).toBe('sans');
   });
 

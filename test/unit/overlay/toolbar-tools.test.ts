@@ -4,6 +4,7 @@ import { loadSettings, LIMITS } from '../../../src/shared/settings';
 import { focusableElements } from '../../../src/overlay/focus-trap';
 import { steppedFontSize } from '../../../src/overlay/tools';
 import { openReader, waitFor, type Reader } from './support';
+import { measureFor } from '../../../src/overlay/reader-settings';
 
 let reader: Reader;
 beforeEach(async () => {
@@ -102,7 +103,7 @@ describe('each tool', () => {
   it('content width: characters per line', async () => {
     const slider = reader.$<HTMLInputElement>('#bs-tool-content-width');
     change(slider, '80', 'input');
-    expect(reader.dialog.style.getPropertyValue('--bs-measure')).toBe('80ch');
+    expect(reader.dialog.style.getPropertyValue('--bs-measure')).toBe(measureFor(80));
     expect(slider.getAttribute('aria-valuetext')).toBe('80 characters per line');
     expect((await stored()).contentWidth).toBe(80);
   });
