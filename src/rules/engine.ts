@@ -2,6 +2,7 @@
 // Every kind of matcher a rule lists must hold; lines of the same kind are alternatives.
 import { countWords, HEADING_TAGS, linkDensity, normaliseSpace, sampleOf } from './dom-text';
 import { RemovalGuard } from './guard';
+import { compileSelectors, type CompiledSelectors } from './simple-selector';
 import { matchesStructure } from './structure';
 import type { RulePhase, RuleProblem, RuleSpec } from './types';
 
@@ -64,6 +65,27 @@ interface Match {
   textMatched: boolean;
 }
 
+const compiledByRule = new WeakMap<RuleSpec, CompiledSelectors>();
+
+/** A rule's selectors, compiled once per rule object (rules are built once per rule file). */
+function compiledSelectorsOf(rule: RuleSpec): CompiledSelectors {
+  let compiled = compiledByRule.get(rule);
+  if (!compiled) {
+    compiled = compileSelectors(rule.selectors);
+    compiledByRule.set(rule, compiled);
+  }
+  return compiled;
+}
+
+function selectorMatches(
+  rule: RuleSpec,
+  element: Element,
+  selectorHits: Set<RuleSpec> | undefined,
+): boolean {
+  if (selectorHits?.has(rule)) return true;
+  return compiledSelectorsOf(rule).test?.(element) ?? false;
+}
+
 function ruleMatches(
   rule: RuleSpec,
   facts: BlockFacts,
@@ -76,7 +98,7 @@ function ruleMatches(
   } else if (rule.selectors.length === 0 && !DEFAULT_BLOCK_TAGS.has(tag)) {
     return undefined;
   }
-  if (rule.selectors.length > 0 && !selectorHits?.has(rule)) return undefined;
+  if (rule.selectors.length > 0 && !selectorMatches(rule, element, selectorHits)) return undefined;
   const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : undefined);
   if (maxWords !== undefined && facts.words > maxWords) return undefined;
   if (rule.minWords !== undefined && facts.words < rule.minWords) return undefined;
@@ -162,11 +184,13 @@ export function applyRules(
   const otherRules = active.filter((rule) => rule.action !== 'keep');
   const ordered = [...keepRules, ...otherRules];
 
-  // Selectors are matched once per rule with querySelectorAll; the walk then looks hits up.
+  // Simple selectors (class, id, attribute, tag) are tested on each element during the walk; the
+  // rest are matched once per rule with querySelectorAll, and the walk looks those hits up.
   const selectorHits = new Map<Element, Set<RuleSpec>>();
   for (const rule of ordered) {
-    if (rule.selectors.length === 0) continue;
-    for (const element of Array.from(root.querySelectorAll(rule.selectors.join(', ')))) {
+    const remaining = compiledSelectorsOf(rule).remaining;
+    if (remaining === undefined) continue;
+    for (const element of Array.from(root.querySelectorAll(remaining))) {
       const hits = selectorHits.get(element) ?? new Set<RuleSpec>();
       hits.add(rule);
       selectorHits.set(element, hits);

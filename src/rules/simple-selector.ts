@@ -1,0 +1,178 @@
+// Compiles the simple selector forms rule files use ("div", ".x", "#x", "[class*="x" i]",
+// "[class~="x"]", "[data-ad]", "a[href^="javascript:" i]", and compounds of these) into plain
+// functions over one element. jsdom's selector engine runs case-insensitive substring attribute
+// selectors slowly over a whole document; checking an element's own attributes during the rule walk
+// is the same answer at a fraction of the cost. Anything else (combinators, pseudo-classes, escapes)
+// is not compiled and stays with querySelectorAll.
+
+export type ElementTest = (element: Element) => boolean;
+
+const XHTML = 'http://www.w3.org/1999/xhtml';
+const IDENT = '-?[_a-zA-Z][-_a-zA-Z0-9]*';
+const TAG = new RegExp(`^(${IDENT}|\\*)`);
+const CLASS_OR_ID = new RegExp(`^([.#])(${IDENT})`);
+// [name], [name op "value"], [name op 'value'], optional i flag; values without quotes or escapes.
+const ATTRIBUTE = new RegExp(
+  `^\\[\\s*(${IDENT})\\s*(?:([*~^$|]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${IDENT}))\\s*(i|s)?\\s*)?\\]`,
+);
+const ASCII_WHITESPACE = /[\t\n\f\r ]+/;
+
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+function attributeTest(
+  name: string,
+  op: string | undefined,
+  raw: string,
+  flag: string | undefined,
+) {
+  const ignoreCase = flag === 'i';
+  const value = ignoreCase ? asciiLower(raw) : raw;
+  const compare = (actual: string): boolean => {
+    const subject = ignoreCase ? asciiLower(actual) : actual;
+    switch (op) {
+      case '=':
+        return subject === value;
+      case '*=':
+        return value !== '' && subject.includes(value);
+      case '^=':
+        return value !== '' && subject.startsWith(value);
+      case '$=':
+        return value !== '' && subject.endsWith(value);
+      case '~=':
+        return (
+          value !== '' &&
+          !ASCII_WHITESPACE.test(value) &&
+          subject.split(ASCII_WHITESPACE).includes(value)
+        );
+      case '|=':
+        return subject === value || subject.startsWith(`${value}-`);
+      default:
+        return true;
+    }
+  };
+  return (element: Element): boolean => {
+    const actual = element.getAttribute(name);
+    return actual !== null && compare(actual);
+  };
+}
+
+/** Class and id selectors are case-insensitive in quirks-mode documents (jsdom ignores this for ids). */
+function isQuirks(element: Element): boolean {
+  return element.ownerDocument.compatMode === 'BackCompat';
+}
+
+function classTest(name: string): ElementTest {
+  const lower = asciiLower(name);
+  return (element) => {
+    const value = element.getAttribute('class');
+    if (value === null) return false;
+    const classes = value.split(ASCII_WHITESPACE);
+    if (!isQuirks(element)) return classes.includes(name);
+    return classes.some((c) => asciiLower(c) === lower);
+  };
+}
+
+function idTest(name: string): ElementTest {
+  const lower = asciiLower(name);
+  return (element) => {
+    const value = element.getAttribute('id');
+    if (value === null) return false;
+    return isQuirks(element) ? asciiLower(value) === lower : value === name;
+  };
+}
+
+function tagTest(tag: string): ElementTest {
+  const lower = asciiLower(tag);
+  return (element) =>
+    element.namespaceURI === XHTML ? element.localName === lower : element.localName === tag;
+}
+
+/** One compound selector ("a.x[href]"), or undefined when it uses anything beyond the simple forms. */
+export function compileCompound(selector: string): ElementTest | undefined {
+  let rest = selector.trim();
+  if (rest === '') return undefined;
+  const tests: ElementTest[] = [];
+  const tag = TAG.exec(rest);
+  if (tag) {
+    if (tag[1] !== '*') tests.push(tagTest(tag[1] as string));
+    rest = rest.slice(tag[0].length);
+  }
+  while (rest !== '') {
+    const simple = CLASS_OR_ID.exec(rest);
+    if (simple) {
+      const name = simple[2] as string;
+      tests.push(simple[1] === '.' ? classTest(name) : idTest(name));
+      rest = rest.slice(simple[0].length);
+      continue;
+    }
+    const attribute = ATTRIBUTE.exec(rest);
+    if (attribute) {
+      const [, name, op, double, single, bare, flag] = attribute;
+      tests.push(
+        attributeTest(asciiLower(name as string), op, double ?? single ?? bare ?? '', flag),
+      );
+      rest = rest.slice(attribute[0].length);
+      continue;
+    }
+    return undefined;
+  }
+  if (tests.length === 0) return () => true;
+  return (element) => tests.every((test) => test(element));
+}
+
+/**
+ * Splits a selector list on its top-level commas (not inside brackets, parentheses or quotes). Returns
+ * undefined when the list is malformed enough that splitting is unsafe (unbalanced, or escapes).
+ */
+export function splitSelectorList(list: string): string[] | undefined {
+  if (list.includes('\\')) return undefined;
+  const parts: string[] = [];
+  let depth = 0;
+  let quote: string | undefined;
+  let start = 0;
+  for (let i = 0; i < list.length; i++) {
+    const c = list[i];
+    if (quote) {
+      if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '[' || c === '(') depth++;
+    else if (c === ']' || c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      parts.push(list.slice(start, i));
+      start = i + 1;
+    }
+    if (depth < 0) return undefined;
+  }
+  if (quote || depth !== 0) return undefined;
+  parts.push(list.slice(start));
+  return parts;
+}
+
+/** A rule's selectors: the compiled part as one test, and the rest for querySelectorAll (or undefined). */
+export interface CompiledSelectors {
+  test: ElementTest | undefined;
+  remaining: string | undefined;
+}
+
+export function compileSelectors(selectors: readonly string[]): CompiledSelectors {
+  const tests: ElementTest[] = [];
+  const remaining: string[] = [];
+  for (const selector of selectors) {
+    const parts = splitSelectorList(selector);
+    if (!parts) {
+      remaining.push(selector);
+      continue;
+    }
+    for (const part of parts) {
+      const test = compileCompound(part);
+      if (test) tests.push(test);
+      else remaining.push(part.trim());
+    }
+  }
+  return {
+    test: tests.length === 0 ? undefined : (element) => tests.some((test) => test(element)),
+    remaining: remaining.length === 0 ? undefined : remaining.join(', '),
+  };
+}

@@ -1,0 +1,125 @@
+// The compiled simple selectors must answer exactly as the DOM's own selector engine does.
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  compileCompound,
+  compileSelectors,
+  splitSelectorList,
+} from '../../../src/rules/simple-selector';
+import { fixturesDir, parse, readFixtureHtml } from '../extraction/fixture-helpers';
+
+const rulesDir = join(__dirname, '..', '..', '..', 'src', 'rules');
+
+/** Every selector line of the shipped rule files. */
+function shippedSelectors(): string[] {
+  const files = [
+    join(rulesDir, 'generic.rules'),
+    ...readdirSync(join(rulesDir, 'sites'))
+      .filter((name) => name.endsWith('.rules'))
+      .map((name) => join(rulesDir, 'sites', name)),
+  ];
+  return files.flatMap((file) =>
+    readFileSync(file, 'utf8')
+      .split('\n')
+      .map((line) => /^\s*selector:\s*(.+)$/.exec(line)?.[1]?.trim())
+      .filter((value): value is string => value !== undefined),
+  );
+}
+
+const EXTRA_SELECTORS = [
+  'div',
+  'P',
+  '*',
+  '.Share',
+  '#MAIN',
+  '[CLASS*="AD" i]',
+  '[class*="ad"]',
+  '[class^="art" i]',
+  '[class$="box" s]',
+  "[lang|='en']",
+  '[data-role=button]',
+  'a.link[href]',
+  '[class~=""]',
+];
+
+/**
+ * Element.matches, except for id selectors in quirks mode: there the spec (and Chromium, Firefox) ignore
+ * case, while jsdom's engine does not. The compiled test follows the spec, as the extension runs in browsers.
+ */
+function expectedMatch(element: Element, selector: string): boolean {
+  if (element.ownerDocument.compatMode === 'BackCompat' && /^#[\w-]+$/.test(selector)) {
+    return element.id.toLowerCase() === selector.slice(1).toLowerCase();
+  }
+  return element.matches(selector);
+}
+
+describe('compiled simple selectors', () => {
+  const selectors = [...shippedSelectors(), ...EXTRA_SELECTORS];
+
+  it('compiles every selector the shipped rule files use', () => {
+    expect(shippedSelectors().length).toBeGreaterThan(5);
+    for (const selector of shippedSelectors()) {
+      expect({ selector, remaining: compileSelectors([selector]).remaining }).toEqual({
+        selector,
+        remaining: undefined,
+      });
+    }
+  });
+
+  it.each(readdirSync(fixturesDir))(
+    'agrees with Element.matches on every element of %s',
+    (name) => {
+      const document = parse(readFixtureHtml(name), 'https://example.com/');
+      const elements = Array.from(document.querySelectorAll('*'));
+      expect(elements.length).toBeGreaterThan(50);
+      for (const selector of selectors) {
+        const { test } = compileSelectors([selector]);
+        expect(test).toBeDefined();
+        let hits = 0;
+        for (const element of elements) {
+          const expected = expectedMatch(element, selector);
+          if (expected) hits++;
+          if (test?.(element) !== expected) {
+            throw new Error(
+              `${selector} on <${element.tagName} id="${element.id}" class="${element.className}"> ${element.ownerDocument.compatMode}`,
+            );
+          }
+        }
+        expect(hits).toBeLessThan(elements.length + 1);
+      }
+    },
+  );
+
+  it('agrees in a quirks-mode document (class and id ignore case there)', () => {
+    const document = parse(
+      '<html><body><div class="Promo" id="Top"></div><svg><rect class="X"/></svg></body></html>',
+    );
+    expect(document.compatMode).toBe('BackCompat');
+    for (const selector of ['.promo', '#top', '.Promo', '[class~="promo"]', 'rect', '.x']) {
+      const { test } = compileSelectors([selector]);
+      for (const element of Array.from(document.querySelectorAll('*'))) {
+        expect([selector, element.tagName, test?.(element)]).toEqual([
+          selector,
+          element.tagName,
+          expectedMatch(element, selector),
+        ]);
+      }
+    }
+  });
+
+  it('leaves other forms to querySelectorAll', () => {
+    expect(compileCompound('div > p')).toBeUndefined();
+    expect(compileCompound('p:first-child')).toBeUndefined();
+    expect(compileCompound('.a .b')).toBeUndefined();
+    expect(compileSelectors(['.x, div p', 'li:not(.y)'])).toMatchObject({
+      remaining: 'div p, li:not(.y)',
+    });
+    expect(compileSelectors(['.a\\:b']).remaining).toBe('.a\\:b');
+  });
+
+  it('splits selector lists on top-level commas only', () => {
+    expect(splitSelectorList('[title="a, b"], p')).toEqual(['[title="a, b"]', ' p']);
+    expect(splitSelectorList(':is(a, b), p')).toEqual([':is(a, b)', ' p']);
+    expect(splitSelectorList('[a="x]')).toBeUndefined();
+  });
+});
