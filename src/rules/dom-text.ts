@@ -17,6 +17,42 @@ export function countWords(text: string): number {
   return count;
 }
 
+/** countWords, but stops once the count passes `limit` (then returns limit + 1). */
+export function countWordsUpTo(text: string, limit: number): number {
+  let count = 0;
+  WORD.lastIndex = 0;
+  while (count <= limit && WORD.exec(text) !== null) count++;
+  return count;
+}
+
+/**
+ * countWords(node.textContent), capped: the same number when it is at most `limit`, else limit + 1.
+ * Reads text nodes in order and stops once a prefix holds more than `limit` words (a prefix never has
+ * more words than the whole), so a large block costs about `limit` words of reading, not its whole text.
+ */
+export function countNodeWordsUpTo(node: Node, limit: number): number {
+  let text = '';
+  let countedLength = 0;
+  let current: Node | null = node.firstChild;
+  while (current) {
+    if (current.nodeType === 3 || current.nodeType === 4) {
+      text += (current as CharacterData).data;
+      // Recount when the text has doubled: linear overall, and stops soon after the limit is passed.
+      if (text.length >= 2 * countedLength + 256) {
+        countedLength = text.length;
+        if (countWordsUpTo(text, limit) > limit) return limit + 1;
+      }
+    }
+    if (current.firstChild) {
+      current = current.firstChild;
+      continue;
+    }
+    while (current && current !== node && !current.nextSibling) current = current.parentNode;
+    current = current && current !== node ? current.nextSibling : null;
+  }
+  return countWordsUpTo(text, limit);
+}
+
 /** The element's text, whitespace-normalised. */
 export function textOf(node: Node): string {
   return normaliseSpace(node.textContent ?? '');

@@ -1,6 +1,13 @@
 // The rule engine: applies a list of rules to a DOM subtree in one top-down walk, recording removals.
 // Every kind of matcher a rule lists must hold; lines of the same kind are alternatives.
-import { countWords, HEADING_TAGS, linkDensity, normaliseSpace, sampleOf } from './dom-text';
+import {
+  countNodeWordsUpTo,
+  countWords,
+  HEADING_TAGS,
+  linkDensity,
+  normaliseSpace,
+  sampleOf,
+} from './dom-text';
 import { RemovalGuard } from './guard';
 import { compileSelectors, type CompiledSelectors } from './simple-selector';
 import { matchesStructure } from './structure';
@@ -49,15 +56,36 @@ export function headingOf(block: Element): Element | undefined {
 class BlockFacts {
   private textValue: string | undefined;
   private wordsValue: number | undefined;
-  constructor(readonly element: Element) {}
+  /**
+   * `wordLimit` is the largest word limit any rule compares with: words are counted only up to it
+   * (beyond, every comparison has the same answer), so a large block is not read to its end.
+   */
+  constructor(
+    readonly element: Element,
+    private readonly wordLimit: number,
+  ) {}
   get text(): string {
     this.textValue ??= normaliseSpace(this.element.textContent ?? '');
     return this.textValue;
   }
+  /** The block's word count, or any number above the word limit when it has more. */
   get words(): number {
-    this.wordsValue ??= countWords(this.text);
+    this.wordsValue ??=
+      this.textValue === undefined
+        ? countNodeWordsUpTo(this.element, this.wordLimit)
+        : countWords(this.textValue);
     return this.wordsValue;
   }
+}
+
+/** The largest word count any of `rules` compares a block's words with. */
+function wordLimitOf(rules: readonly RuleSpec[]): number {
+  let limit = 0;
+  for (const rule of rules) {
+    const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : 0);
+    limit = Math.max(limit, maxWords, rule.minWords ?? 0);
+  }
+  return limit;
 }
 
 interface Match {
@@ -197,6 +225,7 @@ export function applyRules(
     }
   }
 
+  const wordLimit = wordLimitOf(ordered);
   const guard = new RemovalGuard(root);
   const title = normaliseSpace(options.title ?? '').toLowerCase();
   const main = guard.mainContainer;
@@ -206,7 +235,7 @@ export function applyRules(
   while (stack.length > 0) {
     const element = stack.pop() as Element;
     if (!element.parentNode) continue;
-    const facts = new BlockFacts(element);
+    const facts = new BlockFacts(element, wordLimit);
     let decided = false;
     for (const rule of ordered) {
       const match = ruleMatches(rule, facts, selectorHits.get(element));
