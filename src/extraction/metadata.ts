@@ -22,12 +22,32 @@ export function toIsoDate(value: string | null | undefined): string | null {
   return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : null;
 }
 
-function meta(document: Document, ...keys: string[]): string | null {
+function asciiLower(text: string): string {
+  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+}
+
+/**
+ * The page's <meta> elements by key (property, name or itemprop, ignoring ASCII case): the first in
+ * document order for each key, as `meta[property="key" i], meta[name="key" i], ...` would find. Read
+ * once, instead of one whole-document selector search per key.
+ */
+function metaIndex(document: Document): Map<string, Element> {
+  const index = new Map<string, Element>();
+  for (const element of Array.from(document.querySelectorAll('meta'))) {
+    for (const attribute of ['property', 'name', 'itemprop']) {
+      const value = element.getAttribute(attribute);
+      if (value === null) continue;
+      const key = asciiLower(value);
+      if (!index.has(key)) index.set(key, element);
+    }
+  }
+  return index;
+}
+
+/** The first non-empty content among `keys`, looking only at the first <meta> of each key. */
+function meta(index: Map<string, Element>, ...keys: string[]): string | null {
   for (const key of keys) {
-    const element = document.querySelector(
-      `meta[property="${key}" i], meta[name="${key}" i], meta[itemprop="${key}" i]`,
-    );
-    const content = element?.getAttribute('content')?.trim();
+    const content = index.get(asciiLower(key))?.getAttribute('content')?.trim();
     if (content) return content;
   }
   return null;
@@ -62,8 +82,8 @@ function isArticleType(object: Record<string, unknown>): boolean {
   return types.some((t) => typeof t === 'string' && ARTICLE_TYPES.test(t));
 }
 
-function jsonLdPublished(document: Document): string | null {
-  for (const object of jsonLdObjects(document)) {
+function jsonLdPublished(objects: readonly Record<string, unknown>[]): string | null {
+  for (const object of objects) {
     if (!isArticleType(object)) continue;
     const date = object['datePublished'] ?? object['dateCreated'];
     if (typeof date === 'string' && toIsoDate(date)) return toIsoDate(date);
@@ -71,8 +91,8 @@ function jsonLdPublished(document: Document): string | null {
   return null;
 }
 
-function jsonLdPublisher(document: Document): string | null {
-  for (const object of jsonLdObjects(document)) {
+function jsonLdPublisher(objects: readonly Record<string, unknown>[]): string | null {
+  for (const object of objects) {
     if (!isArticleType(object)) continue;
     const publisher = object['publisher'];
     if (publisher && typeof publisher === 'object' && !Array.isArray(publisher)) {
@@ -85,19 +105,22 @@ function jsonLdPublisher(document: Document): string | null {
 
 export function readPageMetadata(document: Document): PageMetadata {
   const html = document.documentElement;
+  const metas = metaIndex(document);
+  // Parsed once for both the date and the publisher.
+  const jsonLd = jsonLdObjects(document);
   const lang =
     html?.getAttribute('lang')?.trim() ||
     html?.getAttribute('xml:lang')?.trim() ||
-    meta(document, 'og:locale', 'language', 'content-language')?.replace(/_/g, '-') ||
+    meta(metas, 'og:locale', 'language', 'content-language')?.replace(/_/g, '-') ||
     null;
   const timeElement = document.querySelector(
     'article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"]',
   );
   const publishedTime =
-    jsonLdPublished(document) ??
+    jsonLdPublished(jsonLd) ??
     toIsoDate(
       meta(
-        document,
+        metas,
         'article:published_time',
         'datePublished',
         'date',
@@ -108,7 +131,7 @@ export function readPageMetadata(document: Document): PageMetadata {
       ),
     ) ??
     toIsoDate(timeElement?.getAttribute('datetime'));
-  const siteName = meta(document, 'og:site_name', 'application-name') ?? jsonLdPublisher(document);
+  const siteName = meta(metas, 'og:site_name', 'application-name') ?? jsonLdPublisher(jsonLd);
   return {
     lang,
     dir: parseDir(html?.getAttribute('dir')) ?? parseDir(document.body?.getAttribute('dir')),
