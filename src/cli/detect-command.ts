@@ -3,20 +3,6 @@
 import { detectArticle } from '../detection';
 import { CliError, parseDocument, readPageArg } from './cli-io';
 
-const STYLE_ELEMENTS = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
-
-/**
- * jsdom's CSS parser throws on a few real stylesheets; styles play no part in detection, so such a page
- * is parsed again without them rather than failing.
- */
-function parseForDetection(html: string, url: string | undefined): Document {
-  try {
-    return parseDocument(html, url);
-  } catch {
-    return parseDocument(html.replace(STYLE_ELEMENTS, ''), url);
-  }
-}
-
 /** Runs the subcommand; returns the exit code (0 for either answer, 2 for bad usage or input). */
 export async function runDetectCommand(args: string[]): Promise<number> {
   try {
@@ -25,7 +11,7 @@ export async function runDetectCommand(args: string[]): Promise<number> {
       throw new CliError('detect always prints JSON; --format is not an option here');
     if (page.html.trim() === '')
       throw new CliError(`${page.source} is empty: expected an HTML page`);
-    const document = parseForDetection(page.html, page.url);
+    const document = parseDocument(page.html, page.url);
     const result = detectArticle(document, { url: page.url });
     process.stdout.write(
       `${JSON.stringify({ article: result.article, reasons: result.reasons })}\n`,
