@@ -18,7 +18,7 @@ import puppeteer, {
 import type { Browser as ExtensionApi } from 'webextension-polyfill';
 import { browserNames } from './support/browsers';
 import flags from './support/chromium-flags.json';
-import { firefoxExecutable, firefoxExtensionUuid } from './support/firefox';
+import { firefoxExecutable, firefoxExtensionUuid, firefoxIsolationPrefs } from './support/firefox';
 import { startFixtureServer, type FixtureServer } from './support/fixture-server';
 import { builtExtensionDir, fixturesRoot } from './support/paths';
 import { makeTempDir, snapshotExtension } from './support/temp-dir';
@@ -286,20 +286,7 @@ async function launchFirefoxAuto(): Promise<AutoBrowser> {
         // as an installed add-on keeps it.
         'extensions.webextensions.keepStorageOnUninstall': true,
         'extensions.webextensions.keepUuidOnUninstall': true,
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': 9,
-        'network.proxy.share_proxy_settings': true,
-        'network.dns.disablePrefetch': true,
-        'network.prefetch-next': false,
-        'app.update.enabled': false,
-        'browser.safebrowsing.malware.enabled': false,
-        'browser.safebrowsing.phishing.enabled': false,
-        'extensions.getAddons.cache.enabled': false,
-        'network.captive-portal-service.enabled': false,
-        'network.connectivity-service.enabled': false,
+        ...firefoxIsolationPrefs,
       },
     });
     await browser.installExtension(extensionDir);

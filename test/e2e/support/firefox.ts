@@ -266,6 +266,27 @@ function geckoIdOf(extensionDir: string): string {
   return id;
 }
 
+/**
+ * Nothing but 127.0.0.1 may be contacted: every other host goes to a closed local proxy port (localhost
+ * itself never goes through a proxy), and Firefox's own services stay quiet.
+ */
+export const firefoxIsolationPrefs: Record<string, string | number | boolean> = {
+  'network.proxy.type': 1,
+  'network.proxy.http': '127.0.0.1',
+  'network.proxy.http_port': 9,
+  'network.proxy.ssl': '127.0.0.1',
+  'network.proxy.ssl_port': 9,
+  'network.proxy.share_proxy_settings': true,
+  'network.dns.disablePrefetch': true,
+  'network.prefetch-next': false,
+  'app.update.enabled': false,
+  'browser.safebrowsing.malware.enabled': false,
+  'browser.safebrowsing.phishing.enabled': false,
+  'extensions.getAddons.cache.enabled': false,
+  'network.captive-portal-service.enabled': false,
+  'network.connectivity-service.enabled': false,
+};
+
 export async function launchFirefox(options: LaunchOptions = {}): Promise<FirefoxReaderBrowser> {
   const temp = makeTempDir('firefox');
   try {
@@ -280,22 +301,7 @@ export async function launchFirefox(options: LaunchOptions = {}): Promise<Firefo
       defaultViewport: { width: 1280, height: 900 },
       extraPrefsFirefox: {
         'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: firefoxExtensionUuid }),
-        // Nothing but 127.0.0.1 may be contacted: send every other host to a closed local proxy port
-        // (localhost itself never goes through a proxy), and keep Firefox's own services quiet.
-        'network.proxy.type': 1,
-        'network.proxy.http': '127.0.0.1',
-        'network.proxy.http_port': 9,
-        'network.proxy.ssl': '127.0.0.1',
-        'network.proxy.ssl_port': 9,
-        'network.proxy.share_proxy_settings': true,
-        'network.dns.disablePrefetch': true,
-        'network.prefetch-next': false,
-        'app.update.enabled': false,
-        'browser.safebrowsing.malware.enabled': false,
-        'browser.safebrowsing.phishing.enabled': false,
-        'extensions.getAddons.cache.enabled': false,
-        'network.captive-portal-service.enabled': false,
-        'network.connectivity-service.enabled': false,
+        ...firefoxIsolationPrefs,
       },
     });
     try {
