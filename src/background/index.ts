@@ -1,6 +1,6 @@
 // Background entry: wires the browser's events to the toggle logic and the per-tab button state.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { isReaderStateMessage } from '../shared/messages';
+import { isOpenOptionsMessage, isReaderStateMessage } from '../shared/messages';
 import { ActionState } from './action-state';
 import { startAutoMode } from './auto-mode-runtime';
 import { refreshAfterNavigation } from './navigation';
@@ -38,6 +38,20 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
   const update = message.open ? actionState.showOpen(tabId) : actionState.showIdle(tabId);
   update.catch(ignoreClosedTab);
   return undefined;
+});
+
+// The reader's "All settings" button: only our own content script in a tab's top frame may open the page.
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+  if (!isOpenOptionsMessage(message) || !isFromOwnContentScript(sender, browser.runtime.id)) {
+    return undefined;
+  }
+  return browser.runtime.openOptionsPage().then(
+    () => true,
+    (error: unknown) => {
+      logFailure('opening the options page')(error);
+      return false;
+    },
+  );
 });
 
 // The tab navigated: a "can't open here" notice belonged to the old page, and the reader is open only if

@@ -6,6 +6,7 @@ import type { OverlayMessageKey } from '../overlay';
 import {
   isQueryReaderStateMessage,
   isToggleReaderMessage,
+  openOptionsMessage,
   readerStateMessage,
 } from '../shared/messages';
 import { ReaderController } from './reader-controller';
@@ -40,6 +41,11 @@ if (!scope[guard]) {
       area: browser.storage.sync,
       areaName: 'sync',
       onChanged: browser.storage.onChanged,
+    },
+    openOptions: () => {
+      browser.runtime.sendMessage(openOptionsMessage).catch((error: unknown) => {
+        console.error('Broadsheet: could not open the options page', error);
+      });
     },
   });
 

@@ -26,6 +26,8 @@ export interface ReaderDeps {
   siteChoice?: SiteChoiceOption;
   /** Where the reading settings (size, font, theme...) are loaded from and saved to. */
   settingsStore?: SettingsStore;
+  /** Asks the background to open the options page (the toolbar's "All settings"). */
+  openOptions?: () => void;
 }
 
 export const perfMarks = {
@@ -94,6 +96,7 @@ export class ReaderController {
       fontUrl: this.deps.fontUrl,
       siteChoice: this.deps.siteChoice,
       settingsStore: this.deps.settingsStore,
+      openOptions: this.deps.openOptions,
       theme: this.theme,
       onThemeChange: (choice: ThemeChoice) => {
         this.theme = choice;

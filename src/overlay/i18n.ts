@@ -45,6 +45,7 @@ export type OverlayMessageKey =
   | 'minutesLeft'
   | 'finishedReading'
   | 'overlayHelp'
+  | 'overlayAllSettings'
   | 'overlayHelpTitle'
   | 'shortcutClose'
   | 'shortcutFontSize'

@@ -46,6 +46,8 @@ export interface OverlayOptions {
   settingsStore?: SettingsStore;
   /** Automatic mode's "always / never open here" for the page's site (left out where it cannot apply). */
   siteChoice?: SiteChoiceOption;
+  /** Opens the extension's options page (the toolbar's "All settings" button; left out without it). */
+  openOptions?: () => void;
 }
 
 export interface Overlay {
@@ -169,6 +171,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
             systemPrefersDark: () => darkQuery?.matches ?? false,
           }
         : undefined,
+    openOptions: options.openOptions,
     signal,
   });
   if (options.siteChoice) mountSiteChoice(doc, toolbar.startGroup, options.siteChoice, t, signal);

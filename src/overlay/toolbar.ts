@@ -43,6 +43,8 @@ export interface ToolbarOptions {
   readingMinutes: number;
   /** What the article actions need; without it (no article) they are left out. */
   actions?: Omit<ActionsContext, 'doc' | 't' | 'update' | 'signal'>;
+  /** Opens the options page ("All settings"); without it the button is left out. */
+  openOptions?: () => void;
   signal?: AbortSignal;
 }
 
@@ -83,6 +85,18 @@ function buildThemeSwitch(doc: Document, t: Translate, choices: readonly ThemeCh
   return { themeSwitch, buttons };
 }
 
+/** "All settings": the options page, with what the reader's panel has no room for (voice, sites, rules). */
+function buildAllSettingsButton(doc: Document, t: Translate): HTMLButtonElement {
+  const button = doc.createElement('button');
+  button.type = 'button';
+  button.className = 'bs-tool-button bs-open-options';
+  // U+FE0E asks for the text (not emoji) form of the gear, so it takes the toolbar's colour.
+  button.textContent = '\u2699\uFE0E';
+  button.setAttribute('aria-label', t('overlayAllSettings'));
+  button.title = t('overlayAllSettings');
+  return button;
+}
+
 export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
   const { t, ui, choices, signal } = options;
   const element = doc.createElement('div');
@@ -106,12 +120,24 @@ export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
   closeButton.title = t('overlayClose');
   closeButton.append(closeIcon(doc));
 
+  const allSettings = options.openOptions ? buildAllSettingsButton(doc, t) : null;
+  const openOptions = options.openOptions;
+  if (allSettings && openOptions) {
+    allSettings.addEventListener('click', () => openOptions(), { signal });
+  }
+
   const startGroup = doc.createElement('div');
   startGroup.className = 'bs-toolbar-start';
   startGroup.append(themeSwitch, settings.button);
   const endGroup = doc.createElement('div');
   endGroup.className = 'bs-toolbar-end';
-  endGroup.append(progress.label, ...(actions ? [actions.button] : []), help.button, closeButton);
+  endGroup.append(
+    progress.label,
+    ...(actions ? [actions.button] : []),
+    ...(allSettings ? [allSettings] : []),
+    help.button,
+    closeButton,
+  );
   element.append(startGroup, endGroup, progress.bar, ...popovers.map((popover) => popover.panel));
 
   // Opening one popover closes the others: they share the space under the toolbar.

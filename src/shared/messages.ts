@@ -37,6 +37,13 @@ export interface ReaderStateMessage {
   open: boolean;
 }
 
+/** Content (the reader's "All settings" button) -> background: open the options page in a tab. */
+export interface OpenOptionsMessage {
+  type: 'broadsheet:open-options';
+}
+
+export const openOptionsMessage: OpenOptionsMessage = { type: 'broadsheet:open-options' };
+
 export const toggleReaderMessage: ToggleReaderMessage = { type: 'broadsheet:toggle-reader' };
 
 export const queryReaderStateMessage: QueryReaderStateMessage = {
@@ -66,6 +73,13 @@ export function isQueryReaderStateMessage(value: unknown): value is QueryReaderS
 export function isReaderStateMessage(value: unknown): value is ReaderStateMessage {
   return (
     isRecord(value) && value.type === 'broadsheet:reader-state' && typeof value.open === 'boolean'
+  );
+}
+
+/** Exactly { type: 'broadsheet:open-options' }: it asks for no data, so it may carry none. */
+export function isOpenOptionsMessage(value: unknown): value is OpenOptionsMessage {
+  return (
+    isRecord(value) && value.type === 'broadsheet:open-options' && Object.keys(value).length === 1
   );
 }
 
