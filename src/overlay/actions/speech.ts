@@ -2,6 +2,7 @@
 // stop early in Chromium, and a paragraph is the unit to highlight), the spoken paragraph highlighted and
 // kept in view, play / pause / resume, speed and voice from the settings. Headless and some Linux browsers
 // have no voices: that is reported, not hidden.
+import { chooseVoice } from '../../shared/settings/voices';
 
 /** What this module needs of window.speechSynthesis (a fake in tests). */
 export interface SpeechEngine {
@@ -107,12 +108,11 @@ export class SpeechReader {
     );
     utterance.rate = this.rate;
     const voices = this.options.engine.getVoices();
-    const voice = this.voiceName
-      ? voices.find((candidate) => candidate.name === this.voiceName)
-      : undefined;
-    if (voice) utterance.voice = voice;
     const lang = block.closest('[lang]')?.getAttribute('lang');
-    if (!voice && lang) utterance.lang = lang;
+    // The saved voice if this browser has it, else the best voice for the paragraph's language.
+    const voice = chooseVoice(voices, this.voiceName, lang);
+    if (voice) utterance.voice = voice;
+    if (lang) utterance.lang = lang;
     utterance.onend = () => {
       if (run === this.run) this.speak(index + 1);
     };

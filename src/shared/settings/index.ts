@@ -26,6 +26,10 @@
  * check with { checkUserRules: (rules) => validateUserRules(rules) } (src/rules) in parseSettings / loadSettings /
  * saveSettings / importSettings: its rejected rules are dropped and reported per rule.
  *
+ * Voices (read aloud, options page): chooseVoice(speechSynthesis.getVoices(), settings.speechVoice, lang) gives
+ * the saved voice when this browser has it, else the best one for the language, else null (browser default);
+ * groupVoicesByLanguage(voices, lang, uiLang) orders a picker. A missing saved voice is kept (it syncs).
+ *
  * Pure and DOM-free (no browser.* import): runs in content scripts, pages, the background and Node.
  */
 export {
@@ -87,3 +91,14 @@ export {
 export { isNormalizedHostname, normalizeHostname } from './hostnames';
 export { autoOpenAllowed, siteChoice, siteChoicePatch, type SiteChoice } from './sites';
 export { contrastRatio, meetsContrastAA, WCAG_AA_TEXT } from './colors';
+export {
+  chooseVoice,
+  findSavedVoice,
+  groupVoicesByLanguage,
+  isSavedVoice,
+  languageName,
+  normalizeLanguageTag,
+  primaryLanguage,
+  type VoiceGroup,
+  type VoiceInfo,
+} from './voices';
