@@ -9,6 +9,7 @@ import { mountAutoModeSection } from './auto-mode-section';
 import { describeProblem } from './problems';
 import { buildReadingSection } from './reading-section';
 import { buildRulesSection } from './rules-section';
+import { buildSpeechSection, type VoiceSource } from './speech-section';
 import type { OptionsText } from './text';
 import { buildTransferSection } from './transfer-section';
 
@@ -83,6 +84,7 @@ async function mountSettings(): Promise<void> {
     store,
     apply: (settings) => {
       reading.show(settings);
+      speech.show(settings);
       rules.show(settings);
     },
     onSaveError: (message) => reading.showSaveError(message),
@@ -92,6 +94,8 @@ async function mountSettings(): Promise<void> {
     session.update(patch);
   };
   const reading = buildReadingSection(document, t, ui, update);
+  const voices: VoiceSource | null = 'speechSynthesis' in window ? window.speechSynthesis : null;
+  const speech = buildSpeechSection(document, t, ui, update, voices);
   const rules = buildRulesSection(document, t, (userRules) => update({ userRules }));
   const transfer = buildTransferSection(document, t, {
     current: () => session.current,
@@ -101,9 +105,11 @@ async function mountSettings(): Promise<void> {
     },
   });
   document.getElementById('reading-slot')?.replaceWith(reading.element);
+  document.getElementById('speech-slot')?.replaceWith(speech.element);
   document.getElementById('rules-slot')?.replaceWith(rules.element);
   document.getElementById('transfer-slot')?.replaceWith(transfer);
   reading.show(session.current);
+  speech.show(session.current);
   rules.show(session.current);
   await session.start();
 }
