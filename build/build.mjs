@@ -17,6 +17,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { vendorPatches } from './vendor-patches.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = (...p) => join(root, 'build', ...p);
@@ -30,6 +31,8 @@ const loader = { '.rules': 'text', '.css': 'text' };
 const extensionEntries = [
   ['src/background/index.ts', 'background.js'],
   ['src/content/index.ts', 'content.js'],
+  // The reader's panels, injected on demand next to content.js (never web-accessible).
+  ['src/content/reader-tools.ts', 'reader-tools.js'],
   ['src/content/auto-reader.ts', 'auto-reader.js'],
   ['src/options/index.ts', 'options.js'],
 ];
@@ -83,6 +86,7 @@ async function buildExtension(browser) {
         legalComments: 'none',
         loader,
         define: { 'process.env.BROWSER': JSON.stringify(browser) },
+        plugins: [vendorPatches(root)], // reviewed library patches: a warning-free web-ext lint
         logLevel: 'warning',
       }),
     ),

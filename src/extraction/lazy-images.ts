@@ -29,17 +29,26 @@ function firstAttribute(element: Element, names: readonly string[]): string | un
   return undefined;
 }
 
+/**
+ * A DOMParser: the global one (the browser, a content script) or the document's window's (jsdom). A
+ * document cloned for extraction has no window, and plain Node has no global DOMParser.
+ */
+function domParserFor(document: Document): DOMParser | undefined {
+  const Parser =
+    (globalThis as { DOMParser?: typeof DOMParser }).DOMParser ?? document.defaultView?.DOMParser;
+  return Parser === undefined ? undefined : new Parser();
+}
+
 /** The <img> a <noscript> holds, parsed without running anything. */
 function noscriptImage(noscript: Element): Element | undefined {
   const inside = noscript.querySelector('img');
   if (inside) return inside;
-  // Where scripting is on (the browser), <noscript> content is raw text: parse it inertly.
+  // Where scripting is on (the browser), <noscript> content is raw text. DOMParser parses it into a
+  // document of its own that has no window: nothing in it runs or loads.
   const markup = noscript.textContent ?? '';
   if (!/<img\b/i.test(markup)) return undefined;
-  const template = noscript.ownerDocument.createElement('template');
-  template.innerHTML = markup;
-  const img = template.content.querySelector('img');
-  return img ?? undefined;
+  const parsed = domParserFor(noscript.ownerDocument)?.parseFromString(markup, 'text/html');
+  return parsed?.querySelector('img') ?? undefined;
 }
 
 export function fixLazyImages(root: Element): void {

@@ -1,0 +1,163 @@
+// Reviewed source patches to third-party libraries, applied while esbuild bundles the extension (never
+// to node_modules on disk, never to the Node library, which keeps the libraries as they ship).
+//
+// Why: addons-linter (`web-ext lint`) warns about every assignment of a non-constant string to
+// innerHTML, and a warning-free lint is a release rule. Each patch below replaces one such assignment
+// with DOM operations that keep the library's behaviour, and says why it is safe.
+//
+// Every patch matches exact source text, once. If a library upgrade changes that text, or esbuild starts
+// loading a file of a patched package that this list does not know, the build FAILS and names the patch:
+// an upgrade can never silently ship the unpatched code. To review an upgrade: read the library's new
+// code around each `find`, update the text, and run test/unit/security/vendor-patches.test.ts.
+import { readFile } from 'node:fs/promises';
+import { join, sep } from 'node:path';
+
+/**
+ * Per package (a folder under node_modules): the files esbuild may load from it, each with its patches.
+ * A file listed with no patches is known to need none (`why` says so).
+ * @type {Record<string, Record<string, { why?: string; patches: { name: string; reason: string; find: string; replace: string }[] }>>}
+ */
+export const vendorPatchList = {
+  '@mozilla/readability': {
+    'index.js': { why: 'only re-exports the two modules below', patches: [] },
+    'Readability-readerable.js': { why: 'reads the DOM, never parses HTML', patches: [] },
+    'Readability.js': {
+      patches: [
+        {
+          name: 'readability-page-cache-as-nodes',
+          reason:
+            'Readability keeps a copy of the page to retry with other flags. As an HTML string put ' +
+            'back with innerHTML, every retry re-parses the page; as cloned nodes it is restored with ' +
+            'replaceChildren: the same nodes, with no HTML parsing at all.',
+          find: 'var pageCacheHtml = page.innerHTML;',
+          replace:
+            '/* Broadsheet vendor patch readability-page-cache-as-nodes: cloned nodes, not HTML */ ' +
+            'var pageCache = page.ownerDocument.createDocumentFragment(); ' +
+            'for (var cached = page.firstChild; cached; cached = cached.nextSibling) ' +
+            'pageCache.appendChild(cached.cloneNode(true));',
+        },
+        {
+          name: 'readability-page-cache-restore',
+          reason:
+            'Restores the cached copy (a fresh clone each time: there may be several retries).',
+          find: 'page.innerHTML = pageCacheHtml;',
+          replace:
+            '/* Broadsheet vendor patch readability-page-cache-restore */ ' +
+            'page.replaceChildren(pageCache.cloneNode(true));',
+        },
+        {
+          name: 'readability-noscript-inert-parse',
+          reason:
+            "A <noscript>'s image markup is parsed by DOMParser into an inert document (no scripts, no " +
+            'loads, no event handlers) and its nodes are moved into the temporary <div>, instead of ' +
+            "being parsed by innerHTML in Readability's document.",
+          find: 'tmp.innerHTML = noscript.innerHTML;',
+          replace:
+            '/* Broadsheet vendor patch readability-noscript-inert-parse */ ' +
+            'var inertNoscript = new DOMParser().parseFromString(noscript.innerHTML, "text/html"); ' +
+            'while (inertNoscript.body.firstChild) tmp.appendChild(inertNoscript.body.firstChild);',
+        },
+      ],
+    },
+  },
+  dompurify: {
+    'dist/purify.es.mjs': {
+      patches: [
+        {
+          name: 'dompurify-no-innerhtml-fallback',
+          reason:
+            'DOMPurify falls back to innerHTML on a bare XML document when DOMParser cannot parse ' +
+            'text/html. Our targets (Chromium 120+, Firefox 128+) always can, so the fallback is ' +
+            'unreachable there; it now throws a clear error instead of parsing with innerHTML.',
+          find:
+            '\t\tif (!doc || !doc.documentElement) {\n' +
+            '\t\t\tdoc = implementation.createDocument(NAMESPACE, "template", null);\n' +
+            '\t\t\ttry {\n' +
+            '\t\t\t\tdoc.documentElement.innerHTML = IS_EMPTY_INPUT ? emptyHTML : dirtyPayload;\n' +
+            '\t\t\t} catch (_) {}\n' +
+            '\t\t}\n',
+          replace:
+            '\t\tif (!doc || !doc.documentElement) {\n' +
+            '\t\t\t/* Broadsheet vendor patch dompurify-no-innerhtml-fallback */\n' +
+            '\t\t\tthrow new TypeError("DOMPurify: DOMParser could not parse the input as text/html, ' +
+            'and this build has no innerHTML fallback");\n' +
+            '\t\t}\n',
+        },
+      ],
+    },
+  },
+};
+
+/** How many times `needle` occurs in `text`. */
+function occurrences(text, needle) {
+  let count = 0;
+  for (let at = text.indexOf(needle); at !== -1; at = text.indexOf(needle, at + needle.length)) {
+    count += 1;
+  }
+  return count;
+}
+
+/**
+ * Applies `patches` to `source` (the text of `label`). Throws, naming the patch, unless each `find`
+ * occurs exactly once.
+ */
+export function applyPatches(source, patches, label) {
+  let text = source;
+  for (const patch of patches) {
+    const found = occurrences(text, patch.find);
+    if (found !== 1) {
+      throw new Error(
+        `vendor patch "${patch.name}" for ${label}: expected its source text exactly once, found it ` +
+          `${found} times. The library changed: review the patch in build/vendor-patches.mjs.`,
+      );
+    }
+    text = text.replace(patch.find, () => patch.replace);
+  }
+  return text;
+}
+
+const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+/**
+ * The esbuild plugin. `root` is the repository (whose node_modules holds the packages). Loads every file
+ * of a listed package itself: patched files get their patches, listed files without patches load as
+ * they are, and any other file of those packages stops the build.
+ */
+export function vendorPatches(root, list = vendorPatchList) {
+  const packageDirs = Object.keys(list).map((name) => join(root, 'node_modules', name) + sep);
+  const filter = new RegExp(`^(${packageDirs.map(escapeRegExp).join('|')})`);
+  return {
+    name: 'broadsheet-vendor-patches',
+    setup(build) {
+      build.onLoad({ filter }, async (args) => {
+        const packageName = Object.keys(list).find((name) =>
+          args.path.startsWith(join(root, 'node_modules', name) + sep),
+        );
+        const file = args.path
+          .slice(join(root, 'node_modules', packageName).length + 1)
+          .split(sep)
+          .join('/');
+        const entry = list[packageName][file];
+        const label = `${packageName}/${file}`;
+        if (entry === undefined) {
+          return {
+            errors: [
+              {
+                text:
+                  `vendor patches: ${label} is bundled but build/vendor-patches.mjs does not list it. ` +
+                  'Review it for innerHTML and similar parsing (the linter flags them), then list it ' +
+                  'with its patches or with `why` it needs none.',
+              },
+            ],
+          };
+        }
+        const source = await readFile(args.path, 'utf8');
+        try {
+          return { contents: applyPatches(source, entry.patches, label), loader: 'js' };
+        } catch (error) {
+          return { errors: [{ text: error instanceof Error ? error.message : String(error) }] };
+        }
+      });
+    },
+  };
+}
