@@ -32,7 +32,7 @@ import {
   readClosedPages,
   withClosedPage,
 } from '../shared/auto-mode-pages';
-import { isFromOwnContentScript } from './sender';
+import { acceptFromContentScript } from './sender';
 import { originsToRelease, siteOrigins } from '../shared/site-permissions';
 import { contentScriptFile, injectionRetryDelayMs } from './toggle-reader';
 
@@ -221,12 +221,15 @@ export function startAutoMode(deps: AutoModeDeps): void {
   });
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-    if (!isAutoModeMessage(message)) return undefined;
-    const tabId = sender.tab?.id;
-    if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined)
-      return undefined;
-    return handle(message, tabId, deps).catch((error: unknown) => {
-      warn(`automatic mode (${message.type})`)(error);
+    const accepted = acceptFromContentScript(
+      message,
+      sender,
+      browser.runtime.id,
+      isAutoModeMessage,
+    );
+    if (accepted === null) return undefined;
+    return handle(accepted.message, accepted.tabId, deps).catch((error: unknown) => {
+      warn(`automatic mode (${accepted.message.type})`)(error);
       return null;
     });
   });
