@@ -1,0 +1,73 @@
+// Read aloud uses the voice setting as chooseVoice resolves it: the saved voice when the browser has it,
+// otherwise the best voice for each paragraph's language (a German article gets a German voice even when the
+// browser's default voice is English), otherwise the browser's choice with the paragraph's language set.
+import { JSDOM } from 'jsdom';
+import { SpeechReader, type SpeechEngine } from '../../../src/overlay/actions/speech';
+
+const voice = (name: string, lang: string, isDefault = false) =>
+  ({
+    name,
+    lang,
+    voiceURI: `urn:${name}`,
+    default: isDefault,
+    localService: true,
+  }) as SpeechSynthesisVoice;
+
+const english = voice('English default', 'en-US', true);
+const german = voice('Anna', 'de-DE');
+const french = voice('Amélie', 'fr-FR');
+
+class Utterance {
+  rate = 1;
+  lang = '';
+  voice: SpeechSynthesisVoice | null = null;
+  onend: (() => void) | null = null;
+  onerror: ((event: { error: string }) => void) | null = null;
+  constructor(readonly text: string) {}
+}
+
+function speakFirst(voices: SpeechSynthesisVoice[], saved: string | null, html: string) {
+  const spoken: Utterance[] = [];
+  const engine: SpeechEngine = {
+    speak: (utterance) => spoken.push(utterance as unknown as Utterance),
+    cancel: () => undefined,
+    pause: () => undefined,
+    resume: () => undefined,
+    getVoices: () => voices,
+  };
+  const reader = new SpeechReader({
+    engine,
+    createUtterance: (text) => new Utterance(text) as unknown as SpeechSynthesisUtterance,
+  });
+  const { document } = new JSDOM(`<div class="bs-article">${html}</div>`).window;
+  reader.configure(1, saved);
+  reader.toggle(document.querySelector('.bs-article') as HTMLElement);
+  const first = spoken[0];
+  if (!first) throw new Error('nothing spoken');
+  spoken[0]?.onend?.();
+  return { first, second: spoken[1] };
+}
+
+describe('the voice read aloud uses', () => {
+  it('is the saved voice when the browser has it', () => {
+    const { first } = speakFirst([english, german, french], 'Amélie', '<p lang="de">Hallo.</p>');
+    expect(first.voice).toBe(french);
+    expect(first.lang).toBe('de');
+  });
+
+  it("is the best voice for the paragraph's language when the saved one is missing", () => {
+    const { first, second } = speakFirst(
+      [english, german, french],
+      'Not on this device',
+      '<p lang="de-AT">Grüß Gott.</p><p lang="fr">Bonjour.</p>',
+    );
+    expect(first.voice).toBe(german);
+    expect(second?.voice).toBe(french);
+  });
+
+  it("is the browser's choice, told the language, when no voice fits", () => {
+    const { first } = speakFirst([english], null, '<p lang="ja">こんにちは。</p>');
+    expect(first.voice).toBeNull();
+    expect(first.lang).toBe('ja');
+  });
+});
