@@ -151,6 +151,26 @@ describe.each(browserNames)('%s: the reader and the options page together', (bro
     );
   });
 
+  it("shares the read-aloud speed between the reader's controls and the options page", async () => {
+    const options = await pages.open();
+    const article = await readerOn();
+    await article.clickInOverlay('.bs-actions-button');
+    await article.evaluate((hostId) => {
+      const rate = document
+        .getElementById(hostId)
+        ?.shadowRoot?.querySelector<HTMLInputElement>('.bs-speech input[type="range"]');
+      if (!rate) throw new Error('no speed slider in the reader');
+      rate.value = '1.5';
+      rate.dispatchEvent(new Event('input', { bubbles: true }));
+    }, overlayHostId);
+    await poll(
+      'the options page speed',
+      () => options.evaluate(valueOf, '#opt-speech-rate'),
+      (value) => value === '1.5',
+    );
+    await waitForText(options, '#opt-speech-rate-value', /^1\.5×$/);
+  });
+
   it('names a corrupt saved value on the options page while the reader keeps the other settings', async () => {
     const options = await pages.open();
     await options.evaluate(storeItems, {
