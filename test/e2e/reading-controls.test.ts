@@ -245,6 +245,79 @@ describe.each(browserNames)('%s: the reader controls', (browserName: BrowserName
     }
   });
 
+  it('keeps every kind of text at WCAG AA contrast (4.5:1) in every theme', async () => {
+    const page = await reader();
+    const failures: string[] = [];
+    for (const theme of ['light', 'sepia', 'dark', 'custom'] as const) {
+      if (theme === 'custom') {
+        await page.clickInOverlay('.bs-settings-button');
+        await page.clickInOverlay('.bs-use-custom');
+        await page.clickInOverlay('.bs-settings-button');
+      } else {
+        await page.clickInOverlay(`.bs-theme-switch [data-theme="${theme}"]`);
+      }
+      await page.waitFor(
+        ({ hostId, wanted }) =>
+          document.getElementById(hostId)?.shadowRoot?.querySelector<HTMLElement>('[role="dialog"]')
+            ?.dataset.theme === wanted,
+        { hostId: overlayHostId, wanted: theme },
+        `the ${theme} theme`,
+      );
+      const pairs = await page.evaluate((hostId) => {
+        const root = document.getElementById(hostId)?.shadowRoot;
+        const rgb = (color: string) => (color.match(/[\d.]+/g) ?? []).map(Number);
+        const luminance = (color: string) => {
+          const [r = 0, g = 0, b = 0] = rgb(color).map((value) => {
+            const c = value / 255;
+            return c <= 0.04045 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        // The first opaque background from the element up (the dialog always has one).
+        const backgroundOf = (element: Element): string => {
+          for (let node: Element | null = element; node; node = node.parentElement) {
+            const background = getComputedStyle(node).backgroundColor;
+            const alpha = rgb(background)[3];
+            if (background !== 'transparent' && alpha !== 0) return background;
+          }
+          return 'rgb(255, 255, 255)';
+        };
+        const selectors = [
+          'h1.bs-title',
+          '.bs-site',
+          '.bs-byline',
+          '.bs-date',
+          '.bs-reading-time',
+          '.bs-article p',
+          '.bs-article a',
+          '.bs-minutes-left',
+          '.bs-theme-switch button',
+          '.bs-settings-button',
+        ];
+        return selectors.flatMap((selector) => {
+          const element = root?.querySelector(selector);
+          if (!element) return [];
+          const fg = getComputedStyle(element).color;
+          const bg = backgroundOf(element);
+          const [light, dark] = [luminance(fg), luminance(bg)].sort((a, b) => b - a) as [
+            number,
+            number,
+          ];
+          return [{ selector, fg, bg, ratio: (light + 0.05) / (dark + 0.05) }];
+        });
+      }, overlayHostId);
+      expect(pairs.length).toBeGreaterThanOrEqual(8);
+      for (const pair of pairs) {
+        if (pair.ratio < 4.5) {
+          failures.push(
+            `${theme} ${pair.selector}: ${pair.fg} on ${pair.bg} = ${pair.ratio.toFixed(2)}:1`,
+          );
+        }
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+
   it('reads aloud paragraph by paragraph, or says plainly that there are no voices', async () => {
     const page = await reader();
     await page.clickInOverlay('.bs-actions-button');
