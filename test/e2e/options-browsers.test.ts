@@ -1,8 +1,9 @@
 // The options page in both browsers with the built extension: the reader's "All settings" button opens it
-// in a new tab; a changed setting is saved to storage.sync and shown again after a reload; a bad settings
-// file gets a clear message and changes nothing; the read-aloud voice list shows the browser's real voices
-// or says plainly that only the default voice exists (and, with a stubbed voice list, a chosen voice is
-// saved, and kept and named when this browser lacks it); axe-core finds nothing in light or dark mode.
+// in a new tab; a changed setting is saved to storage.sync and shown again after a reload; the settings go
+// out to a JSON file and come back in (a bad field named, the rest kept); a bad settings file gets a clear
+// message and changes nothing; the read-aloud voice list shows the browser's real voices or says plainly
+// that only the default voice exists (and, with a stubbed voice list, a chosen voice is saved, and kept and
+// named when this browser lacks it); axe-core finds nothing in light or dark mode.
 import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import {
@@ -91,6 +92,29 @@ describe.each(browserNames)('%s: the options page', (browserName) => {
     expect(await page.evaluate(textOf, '.reading .bs-font-size-value')).toBe('22 px');
     await page.reload();
     expect(await page.evaluate(textOf, '.reading .bs-font-size-value')).toBe('22 px');
+  });
+
+  it('exports the settings to a JSON file and imports it back, naming a bad field', async () => {
+    const page = await openOptions();
+    await page.select('#opt-theme', 'dark');
+    await waitForStored(page, 'settings.theme', 'dark');
+    const file = await page.download('#export-settings');
+    expect(file.name).toBe('broadsheet-settings.json');
+    const exported = JSON.parse(file.text) as { format: string; settings: Record<string, unknown> };
+    expect(exported.format).toBe('broadsheet-settings');
+    expect(exported.settings).toMatchObject({ theme: 'dark', fontSize: 20 });
+
+    exported.settings.fontSize = 28;
+    exported.settings.lineHeight = 'tall';
+    await page.chooseFile('#import-settings', 'edited.json', JSON.stringify(exported));
+    await waitForText(
+      page,
+      '#transfer-message',
+      /Settings imported\..*"Line spacing" was invalid and was reset to 1\.6/,
+    );
+    await waitForStored(page, 'settings.fontSize', 28);
+    expect(await page.evaluate(textOf, '.reading .bs-font-size-value')).toBe('28 px');
+    expect(await page.evaluate(valueOf, '#opt-theme')).toBe('dark');
   });
 
   it("lists the browser's voices, or says plainly that only the default voice exists", async () => {

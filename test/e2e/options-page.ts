@@ -1,7 +1,7 @@
 // The options page in either browser for the e2e tests: open it (Firefox 153 does not answer BiDi
 // navigations of moz-extension pages, so those are started and polled), find the tab the reader opened, real
 // clicks, selections and file choices, plus self-contained helpers that run in the page (storage, text, axe).
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import type { Page as PlaywrightPage } from 'playwright-core';
@@ -24,6 +24,8 @@ export interface OptionsPage {
   click(selector: string): Promise<void>;
   select(selector: string, value: string): Promise<void>;
   chooseFile(selector: string, name: string, content: string): Promise<void>;
+  /** Clicks something that downloads a file; resolves to the saved file's name and text. */
+  download(selector: string): Promise<{ name: string; text: string }>;
   evaluate<A, R>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Runs script source in the page through the driver (not bound by the page's CSP, unlike eval). */
   run(source: string): Promise<void>;
@@ -99,6 +101,13 @@ function chromiumDriver(browser: ChromiumBrowser): OptionsDriver {
           mimeType: 'application/json',
           buffer: Buffer.from(content),
         }),
+      async download(selector) {
+        const [file] = await Promise.all([
+          page.waitForEvent('download'),
+          page.locator(selector).click(),
+        ]);
+        return { name: file.suggestedFilename(), text: readFileSync(await file.path(), 'utf8') };
+      },
       evaluate: (fn, arg) => page.evaluate(fn as (value: unknown) => never, arg as unknown),
       run: async (source) => {
         await page.evaluate(source);
@@ -155,6 +164,35 @@ function firefoxDriver(readerBrowser: FirefoxBrowser): OptionsDriver {
         const input = await page.waitForSelector(selector, { timeout: waitMs });
         if (!input) throw new Error(`no ${selector}`);
         await (input as unknown as { uploadFile(file: string): Promise<void> }).uploadFile(path);
+      },
+      async download(selector) {
+        // Downloads go to a fresh folder without asking; the new file there is the download.
+        const folder = makeTempDir('options-download');
+        try {
+          await readerBrowser.evaluateInChrome(
+            [
+              `Services.prefs.setIntPref('browser.download.folderList', 2);`,
+              `Services.prefs.setStringPref('browser.download.dir', ${JSON.stringify(folder.path)});`,
+              `Services.prefs.setBoolPref('browser.download.useDownloadDir', true);`,
+              `Services.prefs.setBoolPref('browser.download.always_ask_before_handling_new_types', false);`,
+            ].join('\n'),
+          );
+          await options.click(selector);
+          const [name] = await poll(
+            `a download in ${folder.path}`,
+            async () => readdirSync(folder.path).filter((file) => !file.endsWith('.part')),
+            (files) => files.length === 1,
+          );
+          const path = join(folder.path, name as string);
+          const text = await poll(
+            `${path} to be complete`,
+            async () => readFileSync(path, 'utf8'),
+            (content) => content.trim().endsWith('}'),
+          );
+          return { name: name as string, text };
+        } finally {
+          folder.remove();
+        }
       },
       evaluate: (fn, arg) => page.evaluate(fn as (value: unknown) => never, arg as unknown),
       run: async (source) => {
