@@ -11,45 +11,16 @@ import { plainArticle } from './support/fixtures';
 import { readOverlay, waitForOverlayClosed } from './support/overlay';
 import { capturePageState } from './support/page-state';
 import { fixturesRoot } from './support/paths';
-import { extensionErrors, type ReaderBrowser, type TestPage } from './support/reader-browser';
+import { extensionErrors } from './support/reader-browser';
 import { useBrowserSession } from './support/session';
 import { firstDifference } from './support/wait';
-
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
-
-/** The page answers a trivial script within this time after the click: the tab is not frozen. */
-const answerWithinMs = 5_000;
-
-async function answersWithin(page: TestPage, ms: number): Promise<boolean> {
-  const answer = page.evaluate(() => 1 + 1, undefined).then((value) => value === 2);
-  const timeout = sleep(ms).then(() => false);
-  return Promise.race([answer, timeout]);
-}
-
-/** 'button message': no overlay, the toolbar button explains instead (its badge and tooltip changed). */
-type Outcome = 'article' | 'no article' | 'button message' | 'nothing';
-
-/** Waits for the reader's answer to the click: an article, the no-article message, or no overlay. */
-async function outcomeOfClick(browser: ReaderBrowser, page: TestPage): Promise<Outcome> {
-  const idle = await browser.actionState(page);
-  await browser.clickAction(page);
-  const deadline = Date.now() + 10_000;
-  let explainingSince: number | undefined;
-  while (Date.now() < deadline) {
-    const view = await readOverlay(page).catch(() => null);
-    if (view?.title || view?.articleText) return 'article';
-    if (view?.emptyText) return 'no article';
-    // The button changes as soon as the click is handled, the overlay a moment later: only a button
-    // that has explained for 1.5 s without an overlay counts as its message.
-    const state = await browser.actionState(page);
-    const explains = state.badgeText !== idle.badgeText && state.title !== idle.title;
-    explainingSince = explains ? (explainingSince ?? Date.now()) : undefined;
-    if (explainingSince !== undefined && Date.now() - explainingSince > 1_500)
-      return 'button message';
-    await sleep(200);
-  }
-  return 'nothing';
-}
+import {
+  answersWithin,
+  answerWithinMs,
+  outcomeOfClick,
+  sleep,
+  type Outcome,
+} from './robustness-outcome';
 
 const cases: { file: string; expected: Outcome[]; stableDom: boolean }[] = [
   { file: 'empty.html', expected: ['no article'], stableDom: true },
