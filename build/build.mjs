@@ -18,6 +18,8 @@ import {
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { vendorPatches } from './vendor-patches.mjs';
+import { minifiedStyles } from './css-plugin.mjs';
+import { precompiledRules } from './rules-plugin.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = (...p) => join(root, 'build', ...p);
@@ -74,22 +76,25 @@ async function buildExtension(browser) {
   mkdirSync(dir, { recursive: true });
   const entries = extensionEntries.filter(([src]) => exists(join(root, src)));
   await Promise.all(
-    entries.map(([src, file]) =>
-      build({
+    entries.map(([src, file]) => {
+      const target = browser === 'chrome' ? 'chrome120' : 'firefox128';
+      // Data computed at build time: the rules parsed, the reader's CSS minified.
+      const precomputed = [precompiledRules(), minifiedStyles({ target: [target] })];
+      return build({
         entryPoints: [join(root, src)],
         outfile: join(dir, file),
         bundle: true,
         format: 'iife',
-        target: browser === 'chrome' ? 'chrome120' : 'firefox128',
+        target,
         minify: true,
         sourcemap: false,
         legalComments: 'none',
         loader,
         define: { 'process.env.BROWSER': JSON.stringify(browser) },
-        plugins: [vendorPatches(root)], // reviewed library patches: a warning-free web-ext lint
+        plugins: [vendorPatches(root), ...precomputed], // vendor patches: a warning-free web-ext lint
         logLevel: 'warning',
-      }),
-    ),
+      });
+    }),
   );
   for (const [src, dest] of staticFiles) {
     if (exists(join(root, src))) cpSync(join(root, src), join(dir, dest), { recursive: true });

@@ -4,6 +4,7 @@ import { isOpenOptionsMessage, isReaderStateMessage } from '../shared/messages';
 import { ActionState } from './action-state';
 import { startAutoMode } from './auto-mode-runtime';
 import { refreshAfterNavigation } from './navigation';
+import { answerReaderRequest } from './reader-services';
 import { isFromOwnContentScript } from './sender';
 import { toggleReaderInTab, type ToggleDeps } from './toggle-reader';
 
@@ -53,6 +54,15 @@ browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.Message
     },
   );
 });
+
+// The reader's settings (read and saved here, where storage and validation live) and its panels' bundle.
+browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) =>
+  answerReaderRequest(message, sender, {
+    ownId: browser.runtime.id,
+    area: browser.storage.sync,
+    executeScript: (injection) => browser.scripting.executeScript(injection),
+  }),
+);
 
 // The tab navigated: a "can't open here" notice belonged to the old page, and the reader is open only if
 // the navigation stayed in the same document.

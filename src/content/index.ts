@@ -2,13 +2,14 @@
 // into the same page many times: only the first run sets up; later runs find the guard and stop.
 import browser, { type Runtime } from 'webextension-polyfill';
 import { extract } from '../extraction';
-import type { OverlayMessageKey } from '../overlay';
+import type { OverlayMessageKey } from '../overlay/i18n';
 import {
   isQueryReaderStateMessage,
   isToggleReaderMessage,
   openOptionsMessage,
   readerStateMessage,
 } from '../shared/messages';
+import { backgroundPanels, backgroundSettings } from './background-client';
 import { ReaderController } from './reader-controller';
 import { siteChoiceClient } from './site-choice-client';
 
@@ -24,6 +25,7 @@ if (!scope[guard]) {
     browser.runtime.sendMessage(readerStateMessage(open)).catch(() => undefined);
   };
 
+  const settings = backgroundSettings(browser);
   const controller = new ReaderController({
     document,
     extract: (doc, url) => extract(doc, { url, window }),
@@ -36,12 +38,9 @@ if (!scope[guard]) {
     fontUrl: (path) => browser.runtime.getURL(path),
     notifyClosed: () => announce(false),
     reportError: (error) => console.error('Broadsheet: extraction failed', error),
-    siteChoice: siteChoiceClient(document.URL, browser),
-    settingsStore: {
-      area: browser.storage.sync,
-      areaName: 'sync',
-      onChanged: browser.storage.onChanged,
-    },
+    siteChoice: siteChoiceClient(document.URL, browser, settings.load),
+    settings,
+    panels: backgroundPanels(browser),
     openOptions: () => {
       browser.runtime.sendMessage(openOptionsMessage).catch((error: unknown) => {
         console.error('Broadsheet: could not open the options page', error);
@@ -64,7 +63,7 @@ if (!scope[guard]) {
 
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id) return undefined;
-    if (isToggleReaderMessage(message)) return Promise.resolve(controller.toggle());
+    if (isToggleReaderMessage(message)) return controller.toggle();
     if (isQueryReaderStateMessage(message)) {
       return Promise.resolve(readerStateMessage(controller.isOpen && !leaving));
     }

@@ -1,15 +1,15 @@
 // The content script's one job: open or close the reader in this page. Extraction runs on demand; any
 // failure (an exception or no article) becomes the overlay's plain "no article found" state.
+// The overlay's modules are imported one by one, not through src/overlay/index.ts, which also exports the
+// options page's settings code: content.js carries only what the first paint needs.
 import type { ExtractedArticle } from '../extraction/types';
-import {
-  mountOverlay,
-  type Overlay,
-  type ThemeChoice,
-  type Translate,
-  type UiLocale,
-} from '../overlay';
+import type { Translate, UiLocale } from '../overlay/i18n';
+import type { SettingsSource } from '../overlay/live-settings';
+import { mountOverlay, type Overlay } from '../overlay/overlay';
 import type { SiteChoiceOption } from '../overlay/site-choice';
-import type { SettingsStore } from '../shared/settings';
+import type { ThemeChoice } from '../overlay/theme';
+import type { PanelsProvider } from '../overlay/tools-contract';
+import type { Settings } from '../shared/settings';
 import type { BlockedReason, ToggleReaderResponse } from '../shared/messages';
 
 export interface ReaderDeps {
@@ -25,7 +25,9 @@ export interface ReaderDeps {
   /** Automatic mode's "always / never open here" in the toolbar. */
   siteChoice?: SiteChoiceOption;
   /** Where the reading settings (size, font, theme...) are loaded from and saved to. */
-  settingsStore?: SettingsStore;
+  settings?: SettingsSource;
+  /** The toolbar panels' content (reader-tools.js), loaded after the first paint or on first use. */
+  panels?: PanelsProvider;
   /** Asks the background to open the options page (the toolbar's "All settings"). */
   openOptions?: () => void;
 }
@@ -35,6 +37,9 @@ export const perfMarks = {
   extracted: 'broadsheet:extracted',
   painted: 'broadsheet:painted',
 } as const;
+
+/** How long the first paint waits for the stored settings (they usually arrive during extraction). */
+export const settingsWaitMs = 500;
 
 /** Documents the reader cannot show itself in; everything else gets the overlay. */
 export function unsupportedDocument(doc: Document): BlockedReason | null {
@@ -48,8 +53,22 @@ function mark(doc: Document, name: string): void {
   doc.defaultView?.performance?.mark?.(name);
 }
 
+function within<T>(promise: Promise<T>, ms: number, view: Window | null): Promise<T | null> {
+  return new Promise((resolve) => {
+    const timer = (view ?? globalThis).setTimeout(() => resolve(null), ms);
+    promise.then(
+      (value) => {
+        clearTimeout(timer);
+        resolve(value);
+      },
+      () => resolve(null),
+    );
+  });
+}
+
 export class ReaderController {
   private overlay: Overlay | null = null;
+  private opening: Promise<void> | null = null;
   private theme: ThemeChoice = 'auto';
 
   constructor(private readonly deps: ReaderDeps) {}
@@ -58,14 +77,21 @@ export class ReaderController {
     return this.overlay !== null;
   }
 
-  toggle(): ToggleReaderResponse {
+  /** Opens the reader, or closes it when open; a toggle while it is opening closes it once it is open. */
+  async toggle(): Promise<ToggleReaderResponse> {
+    if (this.opening) await this.opening;
     if (this.overlay) {
       this.close();
       return { type: 'broadsheet:toggled', open: false };
     }
     const reason = unsupportedDocument(this.deps.document);
     if (reason) return { type: 'broadsheet:unsupported', reason };
-    this.open();
+    this.opening = this.open();
+    try {
+      await this.opening;
+    } finally {
+      this.opening = null;
+    }
     return { type: 'broadsheet:toggled', open: true };
   }
 
@@ -75,19 +101,25 @@ export class ReaderController {
     overlay?.close();
   }
 
-  private open(): void {
+  private async open(): Promise<void> {
     const { document: doc } = this.deps;
     mark(doc, perfMarks.toggle);
+    // The settings' round trip to the background runs while the page is extracted.
+    const settings = this.deps.settings?.load();
     const url = doc.location?.href ?? doc.URL;
     const article = this.extractSafely(doc, url);
     mark(doc, perfMarks.extracted);
-    this.overlay = this.mount(doc, url, article);
-    const view = doc.defaultView;
-    view?.requestAnimationFrame(() => view.setTimeout(() => mark(doc, perfMarks.painted), 0));
+    const loaded = settings ? await within(settings, settingsWaitMs, doc.defaultView) : null;
+    this.overlay = this.mount(doc, url, article, loaded ?? undefined);
   }
 
   /** Mounts the article; if that fails (unexpected markup), the plain "no article" state instead. */
-  private mount(doc: Document, url: string, article: ExtractedArticle | null): Overlay {
+  private mount(
+    doc: Document,
+    url: string,
+    article: ExtractedArticle | null,
+    settings: Settings | undefined,
+  ): Overlay {
     const options = {
       document: doc,
       pageUrl: url,
@@ -95,7 +127,9 @@ export class ReaderController {
       ui: this.deps.ui,
       fontUrl: this.deps.fontUrl,
       siteChoice: this.deps.siteChoice,
-      settingsStore: this.deps.settingsStore,
+      settings,
+      settingsSource: this.deps.settings,
+      tools: this.deps.panels,
       openOptions: this.deps.openOptions,
       theme: this.theme,
       onThemeChange: (choice: ThemeChoice) => {
@@ -105,6 +139,7 @@ export class ReaderController {
         this.overlay = null;
         this.deps.notifyClosed();
       },
+      onFirstPaint: () => mark(doc, perfMarks.painted),
     };
     if (article) {
       try {

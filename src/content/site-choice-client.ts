@@ -1,23 +1,25 @@
 // The content script's side of the overlay's "always / never open here": kept apart from the message
-// types so that auto-reader.js, which needs only those, does not bundle the settings code.
+// types so that auto-reader.js, which needs only those, does not bundle it.
 import type { SiteChoiceOption } from '../overlay/site-choice';
-import { loadSettings, siteChoice, type SettingsStorageArea } from '../shared/settings';
+import type { Settings } from '../shared/settings';
+import { siteChoice } from '../shared/settings/sites';
 import { isSiteChoiceAnswer } from '../shared/auto-mode-messages';
 
 /** What siteChoiceClient needs of the extension API (webextension-polyfill's `browser` fits). */
 export interface SiteChoiceApi {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
-  storage?: { sync?: SettingsStorageArea };
 }
 
 /**
- * The overlay's site choice for a page: the current choice is read from the stored settings directly (a
- * content script may read storage.sync); a new choice goes to the background, which saves it and asks for
- * the site's permission where needed. Undefined for pages automatic mode cannot apply to (not http/https).
+ * The overlay's site choice for a page: the current choice is read from the stored settings (`settings`,
+ * validated by the background; null when they cannot be read); a new choice goes to the background, which
+ * saves it and asks for the site's permission where needed. Undefined for pages automatic mode cannot
+ * apply to (not http/https).
  */
 export function siteChoiceClient(
   pageUrl: string,
   api: SiteChoiceApi,
+  settings: () => Promise<Settings | null>,
 ): SiteChoiceOption | undefined {
   const hostOf = (address: string) => {
     try {
@@ -34,10 +36,8 @@ export function siteChoiceClient(
   return {
     host,
     current: async () => {
-      const area = api.storage?.sync;
-      if (area === undefined) return null;
-      const { settings, storageError } = await loadSettings(area);
-      return storageError ? null : siteChoice(settings, hostOf(url()) ?? host);
+      const stored = await settings();
+      return stored === null ? null : siteChoice(stored, hostOf(url()) ?? host);
     },
     choose: async (choice) => {
       const reply = await api.runtime.sendMessage({

@@ -1,14 +1,14 @@
-// The "⋯" popover: copy as Markdown, save as HTML, print, and read aloud (play/pause, stop, speed, voice).
-// Each action lives in its own module under actions/; this panel only wires buttons to them.
+// The "⋯" panel's content: copy as Markdown, save as HTML, print, and read aloud (play/pause, stop, speed,
+// voice). Each action lives in its own module under actions/; this only wires buttons to them. The toolbar
+// (content.js) owns the button and the empty panel; this fills it (reader-tools.js).
 import type { ExtractedArticle } from '../extraction/types';
 import { LIMITS, type Settings, type SettingsPatch } from '../shared/settings';
 import { articleMarkdown, copyText } from './actions/markdown';
 import { SpeechReader, type SpeechEngine, type SpeechState } from './actions/speech';
 import { downloadHtml, fileNameFor, printHtml, standaloneHtml } from './actions/standalone';
 import type { OverlayMessageKey, Translate } from './i18n';
-import { buildPopover, type Popover } from './popover';
 
-export interface ActionsPanel extends Popover {
+export interface ActionsPanelContent {
   show(settings: Settings): void;
   /** Stops speech (the reader is closing). */
   dispose(): void;
@@ -42,7 +42,7 @@ function speechEngine(view: SpeechWindow | null): SpeechEngine | null {
   return synth && typeof view?.SpeechSynthesisUtterance === 'function' ? synth : null;
 }
 
-export function buildActionsPanel(context: ActionsContext): ActionsPanel {
+export function fillActionsPanel(panel: HTMLElement, context: ActionsContext): ActionsPanelContent {
   const { doc, t, signal } = context;
   const view = doc.defaultView as SpeechWindow | null;
   const on = <K extends keyof HTMLElementEventMap>(
@@ -51,13 +51,6 @@ export function buildActionsPanel(context: ActionsContext): ActionsPanel {
     listener: (event: HTMLElementEventMap[K]) => void,
   ) => target.addEventListener(type, listener, { signal });
 
-  const popover = buildPopover(doc, {
-    id: 'actions',
-    buttonText: '⋯',
-    buttonLabel: t('overlayActions'),
-    title: t('overlayActions'),
-    signal,
-  });
   const status = doc.createElement('p');
   status.className = 'bs-action-status';
   status.setAttribute('role', 'status');
@@ -196,9 +189,9 @@ export function buildActionsPanel(context: ActionsContext): ActionsPanel {
   });
   on(voice, 'change', () => context.update({ speechVoice: voice.value || null }));
 
-  popover.panel.append(copy, save, print, speech, status);
+  panel.append(copy, save, print, speech, status);
 
-  return Object.assign(popover, {
+  return {
     show(settings: Settings) {
       rate.value = String(settings.speechRate);
       rate.setAttribute('aria-valuetext', `${settings.speechRate.toFixed(1)}×`);
@@ -208,5 +201,5 @@ export function buildActionsPanel(context: ActionsContext): ActionsPanel {
     dispose() {
       reader?.stop();
     },
-  });
+  };
 }

@@ -60,11 +60,72 @@ function buildHeader(
   return header;
 }
 
+/** Characters of text (an image counts as a paragraph) that surely fill the first screen. */
+export const firstScreenChars = 3000;
+/** Articles shorter than this are shown in one go: splitting them would save nothing. */
+const splitAboveChars = 2 * firstScreenChars;
+const imageWeight = 400;
+
+function weightOf(node: ChildNode): number {
+  const text = node.textContent?.length ?? 0;
+  if (node.nodeType !== 1) return text;
+  const element = node as Element;
+  const images = element.getElementsByTagName('img').length + (element.localName === 'img' ? 1 : 0);
+  return text + images * imageWeight;
+}
+
+/** Blocks that only group others: the split may go inside them. */
+const groupingTags = new Set(['div', 'section', 'article', 'main']);
+
+interface RestGroup {
+  parent: Element;
+  nodes: ChildNode[];
+}
+
+/**
+ * Takes everything after the first screen out of `root` (still in the inert document): at each level the
+ * blocks after the one where the first screen ends, then inside that block if it only groups others
+ * (Readability wraps the article in one or two divs).
+ */
+function splitAfterFirstScreen(root: Element): RestGroup[] {
+  if ((root.textContent?.length ?? 0) < splitAboveChars) return [];
+  const groups: RestGroup[] = [];
+  let parent = root;
+  let budget = firstScreenChars;
+  for (;;) {
+    const nodes = Array.from(parent.childNodes);
+    let index = 0;
+    for (; index < nodes.length - 1; index++) {
+      const weight = weightOf(nodes[index] as ChildNode);
+      if (weight >= budget) break;
+      budget -= weight;
+    }
+    const rest = nodes.slice(index + 1);
+    for (const node of rest) node.remove();
+    if (rest.length > 0) groups.push({ parent, nodes: rest });
+    const last = nodes[index];
+    if (!last || last.nodeType !== 1) return groups;
+    const element = last as Element;
+    if (!groupingTags.has(element.localName) || element.childElementCount < 2) return groups;
+    parent = element;
+  }
+}
+
+export interface ArticleParts {
+  /** The article element, with the body's first screen in it. */
+  element: HTMLElement;
+  /** The article body (.bs-article). */
+  body: HTMLElement;
+  /** Appends what follows the first screen; true when there was anything to append. */
+  appendRest(): boolean;
+}
+
 /**
  * The article body. The HTML is already sanitised by the pipeline; it is parsed in an inert document
- * (nothing loads or runs there) and then moved in, never assigned with innerHTML.
+ * (nothing loads or runs there) and then moved in, never assigned with innerHTML. A long body comes in two
+ * parts: what fills the first screen, and the rest, appended after the first paint.
  */
-function buildBody(doc: Document, html: string): HTMLElement {
+function buildBody(doc: Document, html: string): { body: HTMLElement; appendRest(): boolean } {
   const body = element(doc, 'div', 'bs-article');
   const Parser = doc.defaultView?.DOMParser ?? DOMParser;
   const parsed = new Parser().parseFromString(html, 'text/html');
@@ -72,10 +133,42 @@ function buildBody(doc: Document, html: string): HTMLElement {
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');
   }
+  let rest = splitAfterFirstScreen(parsed.body);
   body.append(...Array.from(parsed.body.childNodes).map((node) => doc.adoptNode(node)));
-  return body;
+  // Assistive technology (and the e2e tests) wait for the whole article while the rest is coming.
+  if (rest.length > 0) body.setAttribute('aria-busy', 'true');
+  return {
+    body,
+    appendRest() {
+      if (rest.length === 0) return false;
+      for (const { parent, nodes } of rest) {
+        const fragment = doc.createDocumentFragment();
+        fragment.append(...nodes.map((node) => doc.adoptNode(node)));
+        // Each parent was adopted with the first part (the same node, now in the page's document);
+        // blocks straight under the parsed <body> go into .bs-article itself.
+        (parent === parsed.body ? body : parent).append(fragment);
+      }
+      rest = [];
+      body.removeAttribute('aria-busy');
+      return true;
+    },
+  };
 }
 
+export function buildArticleParts(
+  doc: Document,
+  article: ExtractedArticle,
+  pageUrl: string,
+  t: Translate,
+  ui: UiLocale,
+): ArticleParts {
+  const page = element(doc, 'article', 'bs-page');
+  const { body, appendRest } = buildBody(doc, article.html);
+  page.append(buildHeader(doc, article, pageUrl, t, ui), body);
+  return { element: page, body, appendRest };
+}
+
+/** The whole article at once (the options page's preview). */
 export function buildArticleView(
   doc: Document,
   article: ExtractedArticle,
@@ -83,9 +176,9 @@ export function buildArticleView(
   t: Translate,
   ui: UiLocale,
 ): HTMLElement {
-  const page = element(doc, 'article', 'bs-page');
-  page.append(buildHeader(doc, article, pageUrl, t, ui), buildBody(doc, article.html));
-  return page;
+  const parts = buildArticleParts(doc, article, pageUrl, t, ui);
+  parts.appendRest();
+  return parts.element;
 }
 
 export function buildEmptyView(doc: Document, t: Translate): HTMLElement {

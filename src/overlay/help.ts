@@ -1,16 +1,8 @@
-// The "?" popover: the reader's keyboard shortcuts.
+// The "?" panel's content: the reader's keyboard shortcuts.
 import type { Translate } from './i18n';
-import { buildPopover, type Popover } from './popover';
 import { shortcutList } from './shortcuts';
 
-export function buildHelp(doc: Document, t: Translate, signal?: AbortSignal): Popover {
-  const popover = buildPopover(doc, {
-    id: 'help',
-    buttonText: '?',
-    buttonLabel: t('overlayHelp'),
-    title: t('overlayHelpTitle'),
-    signal,
-  });
+export function fillHelp(panel: HTMLElement, doc: Document, t: Translate): void {
   const list = doc.createElement('dl');
   list.className = 'bs-shortcuts';
   for (const shortcut of shortcutList) {
@@ -25,6 +17,5 @@ export function buildHelp(doc: Document, t: Translate, signal?: AbortSignal): Po
     what.textContent = t(shortcut.message);
     list.append(keys, what);
   }
-  popover.panel.append(list);
-  return popover;
+  panel.append(list);
 }

@@ -10,3 +10,7 @@ export type { SettingsSessionOptions } from './settings-session';
 export type { Overlay, OverlayOptions } from './overlay';
 export type { OverlayMessageKey, Translate, UiLocale } from './i18n';
 export type { ThemeChoice } from './theme';
+export { LiveSettings } from './live-settings';
+export type { SaveOutcome, SettingsSource } from './live-settings';
+export { storeSource } from './store-source';
+export { panelContent } from './reader-tools';

@@ -1,21 +1,25 @@
 // The reader overlay: a full-viewport dialog in an open shadow root on a host appended to <html>. Opening
 // locks the page behind it; closing removes every node and listener and restores the page exactly.
+// This is the first-paint part of the reader (content.js): the panels' content arrives with
+// reader-tools.js (tools-contract.ts), at idle after the first paint or when a panel is opened first.
 import type { ExtractedArticle } from '../extraction/types';
-import { defaultSettings, type Settings, type SettingsStore } from '../shared/settings';
-import { buildArticleView, buildEmptyView, titleId } from './article-view';
+import type { Settings } from '../shared/settings';
+import { adoptCss } from './adopt-css';
+import { buildArticleParts, buildEmptyView, titleId } from './article-view';
 import { cycleFocus } from './focus-trap';
 import { registerReaderFonts } from './fonts';
 import type { Translate, UiLocale } from './i18n';
 import { prepareLinks } from './links';
+import { LiveSettings, type SettingsSource } from './live-settings';
+import { fallbackSettings, steppedFontSize } from './look';
 import { lockPage } from './page-lock';
 import { applyReaderSettings } from './reader-settings';
-import { SettingsSession } from './settings-session';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { overlayCss } from './styles';
 import { darkSchemeQuery, nextTheme, themeChoices, type ThemeChoice } from './theme';
 import { mountSiteChoice, type SiteChoiceOption } from './site-choice';
 import { buildToolbar, type Toolbar } from './toolbar';
-import { steppedFontSize } from './tools';
+import type { AttachedPanels, PanelContent, PanelsProvider } from './tools-contract';
 
 export const hostId = 'broadsheet-reader-host';
 const hostTag = 'broadsheet-reader';
@@ -40,10 +44,17 @@ export interface OverlayOptions {
   /** The reading settings to start with (already loaded); the defaults otherwise. */
   settings?: Settings;
   /**
-   * Where the settings live (browser.storage.sync through src/shared/settings). The reader loads them
+   * Where the settings live (the background in a page; storage itself in tests). The reader loads them
    * (unless `settings` is given), follows changes made elsewhere and saves the user's changes, debounced.
    */
-  settingsStore?: SettingsStore;
+  settingsSource?: SettingsSource;
+  /**
+   * The panels' content (reader-tools.js): given at once, it is attached while mounting; a loader runs at
+   * idle after the first paint, or sooner when a panel is opened. Without it the panels stay empty.
+   */
+  tools?: PanelsProvider;
+  /** Called once the first frame with the article has been painted (the speed benchmark's mark). */
+  onFirstPaint?: () => void;
   /** Automatic mode's "always / never open here" for the page's site (left out where it cannot apply). */
   siteChoice?: SiteChoiceOption;
   /** Opens the extension's options page (the toolbar's "All settings" button; left out without it). */
@@ -75,27 +86,20 @@ const isolatedEvents = [
   'wheel',
 ] as const;
 
-function applyStyles(shadow: ShadowRoot, doc: Document): void {
-  // A constructed sheet is immune to the page's style-src CSP; the page window's own constructor is used
-  // because Firefox rejects sheets constructed for another document. Fallback: a <style> element.
-  try {
-    const Sheet = doc.defaultView?.CSSStyleSheet;
-    if (Sheet && 'adoptedStyleSheets' in shadow) {
-      const sheet = new Sheet();
-      sheet.replaceSync(overlayCss);
-      shadow.adoptedStyleSheets = [sheet];
-      if (shadow.adoptedStyleSheets.length === 1) return;
-    }
-  } catch {
-    // fall through to the <style> element
-  }
-  const style = doc.createElement('style');
-  style.textContent = overlayCss;
-  shadow.append(style);
+/** Runs `task` once the browser is idle (soon anyway), or after a short pause where it cannot tell. */
+function whenIdle(view: Window | null, task: () => void): void {
+  if (view?.requestIdleCallback) view.requestIdleCallback(task, { timeout: 500 });
+  else (view ?? globalThis).setTimeout(task, 50);
+}
+
+/** Calls `task` after the next frame has been painted (a timer queued from the frame's rAF callback). */
+function afterNextPaint(view: Window | null, task: () => void): void {
+  if (view?.requestAnimationFrame) view.requestAnimationFrame(() => view.setTimeout(task, 0));
+  else (view ?? globalThis).setTimeout(task, 0);
 }
 
 function initialSettings(options: OverlayOptions): Settings {
-  const settings = options.settings ?? defaultSettings();
+  const settings = options.settings ?? fallbackSettings();
   return options.theme && !options.settings ? { ...settings, theme: options.theme } : settings;
 }
 
@@ -110,7 +114,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   const host = doc.createElement(hostTag);
   host.id = hostId;
   const shadow = host.attachShadow({ mode: 'open' });
-  applyStyles(shadow, doc);
+  adoptCss(shadow, doc, overlayCss);
 
   const dialog = doc.createElement('div');
   dialog.className = 'bs-dialog';
@@ -130,20 +134,29 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       toolbar.progress.update(dialog);
     });
   };
+  // The panels' content (reader-tools.js) once attached; a refused save waits for it.
+  let tools: AttachedPanels | null = null;
+  let toolsLoading: Promise<void> | null = null;
+  let unshownSaveError: string | null = null;
+  let closed = false;
+
   const apply = (settings: Settings) => {
     applyReaderSettings(dialog, settings, darkQuery?.matches ?? false);
     toolbar.showChoice(settings.theme);
-    toolbar.showSettings(settings);
+    tools?.show(settings);
     scheduleProgress();
   };
-  const session = new SettingsSession({
+  const session = new LiveSettings({
     initial: initialSettings(options),
-    store: options.settingsStore,
+    source: options.settingsSource,
     apply: (settings) => {
       delete dialog.dataset.settings;
       apply(settings);
     },
-    onSaveError: (message) => toolbar.settings.showSaveError(message),
+    onSaveError: (message) => {
+      if (tools) tools.showSaveError(message);
+      else unshownSaveError = message;
+    },
     timers: view
       ? {
           setTimeout: (callback, ms) => view.setTimeout(callback, ms),
@@ -151,26 +164,52 @@ export function mountOverlay(options: OverlayOptions): Overlay {
         }
       : undefined,
   });
-  const content = article
-    ? buildArticleView(doc, article, options.pageUrl, t, ui)
-    : buildEmptyView(doc, t);
-  const body = content.querySelector<HTMLElement>('.bs-article');
+  const parts = article ? buildArticleParts(doc, article, options.pageUrl, t, ui) : null;
+  const content = parts?.element ?? buildEmptyView(doc, t);
+  const body = parts?.body ?? null;
+
+  const attachTools = (provided: PanelContent) => {
+    if (tools || closed) return;
+    tools = provided.attach({
+      doc,
+      shadow,
+      t,
+      panels: {
+        settings: toolbar.settings.panel,
+        actions: toolbar.actions?.panel ?? null,
+        help: toolbar.help.panel,
+      },
+      update: (patch) => session.update(patch),
+      settings: () => session.current,
+      systemPrefersDark: () => darkQuery?.matches ?? false,
+      article: article && body ? { article, pageUrl: options.pageUrl, body } : null,
+      signal,
+    });
+    tools.show(session.current);
+    if (unshownSaveError !== null) tools.showSaveError(unshownSaveError);
+  };
+  /** Undefined once the panels have their content; otherwise the promise of it (loading it if needed). */
+  const prepareTools = (): Promise<void> | undefined => {
+    const provider = options.tools;
+    if (tools || !provider) return undefined;
+    if (typeof provider !== 'function') {
+      attachTools(provider);
+      return undefined;
+    }
+    toolsLoading ??= provider().then(attachTools, (error: unknown) => {
+      toolsLoading = null; // a later click tries again
+      throw error;
+    });
+    return toolsLoading;
+  };
+
   const toolbar: Toolbar = buildToolbar(doc, {
     t,
     ui,
     choices: themeChoices,
-    update: (patch) => session.update(patch),
     readingMinutes: article?.readingTimeMinutes ?? 0,
-    actions:
-      article && body
-        ? {
-            article,
-            pageUrl: options.pageUrl,
-            body,
-            settings: () => session.current,
-            systemPrefersDark: () => darkQuery?.matches ?? false,
-          }
-        : undefined,
+    hasArticle: body !== null,
+    prepare: prepareTools,
     openOptions: options.openOptions,
     signal,
   });
@@ -178,6 +217,8 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   dialog.append(toolbar.element, content);
   shadow.append(dialog);
   apply(session.current);
+  // Tools given at once (tests, the options page's bundle) are attached now, not at idle.
+  if (options.tools && typeof options.tools !== 'function') prepareTools();
 
   // From here on the page changes; close() undoes all of it.
   const pageLock = lockPage(doc);
@@ -185,13 +226,12 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     ? registerReaderFonts(doc, options.fontUrl)
     : () => undefined;
 
-  let closed = false;
   const close = () => {
     if (closed) return;
     closed = true;
     controller.abort();
     if (progressFrame !== null) view?.cancelAnimationFrame(progressFrame);
-    toolbar.actions?.dispose();
+    tools?.dispose();
     void session.dispose();
     host.remove();
     releaseFonts();
@@ -271,14 +311,25 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   doc.documentElement.append(host);
   dialog.focus({ preventScroll: true });
 
-  if (options.settingsStore && !options.settings) {
+  if (options.settingsSource && !options.settings) {
     // Hidden for a moment so the article does not jump from the default look to the user's.
     dialog.dataset.settings = 'loading';
     view?.setTimeout(() => delete dialog.dataset.settings, settingsWaitMs);
     void session.start();
-  } else if (options.settingsStore) {
-    void session.start();
+  } else if (options.settingsSource) {
+    void session.start({ load: false });
   }
+
+  // After the first frame: the rest of a long article (below the first screen, so nothing visible moves),
+  // then, when the browser is idle, the panels' content.
+  afterNextPaint(view, () => {
+    if (closed) return;
+    options.onFirstPaint?.();
+    if (parts?.appendRest()) scheduleProgress();
+    whenIdle(view, () => {
+      if (!closed) prepareTools()?.catch(() => undefined);
+    });
+  });
 
   return { host, shadowRoot: shadow, close };
 }

@@ -1,6 +1,7 @@
 // A toolbar button that shows and hides a panel under the toolbar (disclosure pattern: aria-expanded and
 // aria-controls). Focus moves to the panel's first control on open (a panel without controls leaves it
-// where it was) and back to the button on close.
+// where it was) and back to the button on close. A panel whose content loads on demand (reader-tools.js)
+// opens once `prepare` has it ready.
 import { focusableElements } from './focus-trap';
 
 export interface Popover {
@@ -20,6 +21,8 @@ export function buildPopover(
     buttonLabel: string;
     title: string;
     signal?: AbortSignal;
+    /** Gets the panel's content ready: a promise while it loads, undefined once it is there. */
+    prepare?: () => Promise<void> | undefined;
   },
 ): Popover {
   const button = doc.createElement('button');
@@ -48,6 +51,17 @@ export function buildPopover(
       return !panel.hidden;
     },
     open() {
+      const loading = options.prepare?.();
+      if (loading) {
+        // Opens when the content arrives, unless the reader closed meanwhile.
+        loading.then(
+          () => {
+            if (!options.signal?.aborted) popover.open();
+          },
+          () => undefined,
+        );
+        return;
+      }
       panel.hidden = false;
       button.setAttribute('aria-expanded', 'true');
       focusableElements(panel)[0]?.focus({ preventScroll: true });

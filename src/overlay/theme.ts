@@ -1,5 +1,6 @@
 // Light, sepia, dark and the user's custom pair; "auto" follows the system's colour scheme while open.
-import { THEMES, type Theme } from '../shared/settings';
+import type { Theme } from '../shared/settings';
+import { allThemes } from './look';
 
 export type ThemeChoice = Theme;
 export type ResolvedTheme = Exclude<ThemeChoice, 'auto'>;
@@ -15,11 +16,11 @@ export function resolveTheme(choice: ThemeChoice, systemPrefersDark: boolean): R
 }
 
 export function isThemeChoice(value: unknown): value is ThemeChoice {
-  return typeof value === 'string' && (THEMES as readonly string[]).includes(value);
+  return typeof value === 'string' && (allThemes as readonly string[]).includes(value);
 }
 
 /** The theme the "t" key moves to: every theme in turn, custom included. */
 export function nextTheme(choice: ThemeChoice): ThemeChoice {
-  const index = THEMES.indexOf(choice);
-  return THEMES[(index + 1) % THEMES.length] ?? 'auto';
+  const index = allThemes.indexOf(choice);
+  return allThemes[(index + 1) % allThemes.length] ?? 'auto';
 }

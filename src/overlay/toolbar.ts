@@ -1,12 +1,10 @@
 // The reader's toolbar: the theme switch, reading settings, minutes left, keyboard help and the close
 // button, labelled in the browser's UI language, with the reading-progress bar along its bottom edge.
-import type { Settings, SettingsPatch } from '../shared/settings';
-import { buildActionsPanel, type ActionsContext, type ActionsPanel } from './actions-panel';
-import { buildHelp } from './help';
+// The three panels (settings, actions, help) are empty here: reader-tools.js fills them (tools-contract.ts);
+// a panel opened before that waits for `prepare`.
 import type { OverlayMessageKey, Translate, UiLocale } from './i18n';
-import type { Popover } from './popover';
+import { buildPopover, type Popover } from './popover';
 import { buildProgress, type ProgressView } from './progress';
-import { buildSettingsPanel, type SettingsPanel } from './settings-panel';
 import { isThemeChoice, type ThemeChoice } from './theme';
 
 const themeLabels: Record<ThemeChoice, OverlayMessageKey> = {
@@ -22,15 +20,14 @@ export interface Toolbar {
   /** Where further toolbar items mount (e.g. the automatic-mode site choice). */
   startGroup: HTMLElement;
   closeButton: HTMLButtonElement;
-  settings: SettingsPanel;
+  settings: Popover;
   help: Popover;
   /** Copy, save, print and read aloud; null when there is no article. */
-  actions: ActionsPanel | null;
+  actions: Popover | null;
   /** Every popover, for "Escape closes the open one first". */
   popovers: Popover[];
   progress: ProgressView;
   showChoice(choice: ThemeChoice): void;
-  showSettings(settings: Settings): void;
   onThemeChoice(listener: (choice: ThemeChoice) => void, signal: AbortSignal): void;
 }
 
@@ -38,11 +35,12 @@ export interface ToolbarOptions {
   t: Translate;
   ui: UiLocale;
   choices: readonly ThemeChoice[];
-  update: (patch: SettingsPatch) => void;
   /** The article's reading time, for "minutes left". */
   readingMinutes: number;
-  /** What the article actions need; without it (no article) they are left out. */
-  actions?: Omit<ActionsContext, 'doc' | 't' | 'update' | 'signal'>;
+  /** Whether there is an article to act on; without one the actions button is left out. */
+  hasArticle: boolean;
+  /** Gets the panels' content ready: a promise while reader-tools.js loads, undefined once it is there. */
+  prepare: () => Promise<void> | undefined;
   /** Opens the options page ("All settings"); without it the button is left out. */
   openOptions?: () => void;
   signal?: AbortSignal;
@@ -105,10 +103,32 @@ export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
   element.dir = ui.dir;
 
   const { themeSwitch, buttons } = buildThemeSwitch(doc, t, choices);
-  const settings = buildSettingsPanel(doc, t, options.update, signal);
-  const help = buildHelp(doc, t, signal);
-  const actions = options.actions
-    ? buildActionsPanel({ ...options.actions, doc, t, update: options.update, signal })
+  const { prepare } = options;
+  const settings = buildPopover(doc, {
+    id: 'settings',
+    buttonText: 'Aa',
+    buttonLabel: t('overlaySettings'),
+    title: t('overlaySettingsTitle'),
+    signal,
+    prepare,
+  });
+  const help = buildPopover(doc, {
+    id: 'help',
+    buttonText: '?',
+    buttonLabel: t('overlayHelp'),
+    title: t('overlayHelpTitle'),
+    signal,
+    prepare,
+  });
+  const actions = options.hasArticle
+    ? buildPopover(doc, {
+        id: 'actions',
+        buttonText: '⋯',
+        buttonLabel: t('overlayActions'),
+        title: t('overlayActions'),
+        signal,
+        prepare,
+      })
     : null;
   const popovers: Popover[] = [settings, ...(actions ? [actions] : []), help];
   const progress = buildProgress(doc, t, options.readingMinutes);
@@ -164,9 +184,6 @@ export function buildToolbar(doc: Document, options: ToolbarOptions): Toolbar {
       for (const button of buttons) {
         button.setAttribute('aria-pressed', String(button.dataset.theme === choice));
       }
-    },
-    showSettings(current) {
-      settings.show(current);
     },
     onThemeChoice(listener, listenerSignal) {
       themeSwitch.addEventListener(

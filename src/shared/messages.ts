@@ -1,6 +1,7 @@
 // Typed messages between the background and the content script. Both sides import this one module, and
 // every received message goes through a guard here first: the guards check the whole shape, so a message
 // from an older build or from somewhere unexpected is ignored instead of half-understood.
+import type { Settings, SettingsPatch } from './settings';
 
 /** Why the reader cannot run in a tab; each reason has its own localized explanation. */
 export type BlockedReason = 'browser-page' | 'web-store' | 'pdf' | 'file-access' | 'failed';
@@ -88,4 +89,81 @@ export function isToggleReaderResponse(value: unknown): value is ToggleReaderRes
   if (value.type === 'broadsheet:toggled') return typeof value.open === 'boolean';
   if (value.type === 'broadsheet:unsupported') return isBlockedReason(value.reason);
   return false;
+}
+
+// ---- The reader's settings and its second bundle, through the background (which owns storage and injection).
+
+/** Content -> background: the stored reading settings, validated there (per-field fallback). */
+export interface GetSettingsMessage {
+  type: 'broadsheet:get-settings';
+}
+
+/** Content -> background: save a change to the reading settings (validated there before anything is written). */
+export interface SaveSettingsMessage {
+  type: 'broadsheet:save-settings';
+  patch: SettingsPatch;
+}
+
+/** Content -> background: inject reader-tools.js (the reader's panels) into the asking frame. */
+export interface LoadReaderToolsMessage {
+  type: 'broadsheet:load-reader-tools';
+}
+
+export type SettingsAnswer = { type: 'broadsheet:settings'; settings: Settings };
+export type SaveSettingsAnswer =
+  | { type: 'broadsheet:settings-saved'; ok: true }
+  | { type: 'broadsheet:settings-saved'; ok: false; message: string };
+export type ReaderToolsAnswer = { type: 'broadsheet:reader-tools'; loaded: boolean };
+
+export const getSettingsMessage: GetSettingsMessage = { type: 'broadsheet:get-settings' };
+export const loadReaderToolsMessage: LoadReaderToolsMessage = {
+  type: 'broadsheet:load-reader-tools',
+};
+
+export function saveSettingsMessage(patch: SettingsPatch): SaveSettingsMessage {
+  return { type: 'broadsheet:save-settings', patch };
+}
+
+/** Exactly { type }: these ask for no data, so they may carry none. */
+function isBare(value: unknown, type: string): boolean {
+  return isRecord(value) && value.type === type && Object.keys(value).length === 1;
+}
+
+export function isGetSettingsMessage(value: unknown): value is GetSettingsMessage {
+  return isBare(value, 'broadsheet:get-settings');
+}
+
+export function isLoadReaderToolsMessage(value: unknown): value is LoadReaderToolsMessage {
+  return isBare(value, 'broadsheet:load-reader-tools');
+}
+
+/** The shape only: the patch's values are validated by saveSettings before anything is stored. */
+export function isSaveSettingsMessage(value: unknown): value is SaveSettingsMessage {
+  return (
+    isRecord(value) &&
+    value.type === 'broadsheet:save-settings' &&
+    isRecord(value.patch) &&
+    Object.keys(value).length === 2
+  );
+}
+
+/** The background validated the settings; this checks the answer is one (a record with a version). */
+export function isSettingsAnswer(value: unknown): value is SettingsAnswer {
+  return (
+    isRecord(value) &&
+    value.type === 'broadsheet:settings' &&
+    isRecord(value.settings) &&
+    typeof value.settings.schemaVersion === 'number'
+  );
+}
+
+export function isSaveSettingsAnswer(value: unknown): value is SaveSettingsAnswer {
+  if (!isRecord(value) || value.type !== 'broadsheet:settings-saved') return false;
+  return value.ok === true || (value.ok === false && typeof value.message === 'string');
+}
+
+export function isReaderToolsAnswer(value: unknown): value is ReaderToolsAnswer {
+  return (
+    isRecord(value) && value.type === 'broadsheet:reader-tools' && typeof value.loaded === 'boolean'
+  );
 }

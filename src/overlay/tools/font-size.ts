@@ -1,14 +1,9 @@
 // Font size: smaller / larger buttons around the current size in px (also driven by the - and + keys).
 import { LIMITS, type Settings } from '../../shared/settings';
+import { steppedFontSize } from '../look';
 import { listen, type ToolFactory } from './tool';
 
-export const fontSizeStep = 2;
-
-/** The next size one step up (+1) or down (-1), kept inside the allowed range. */
-export function steppedFontSize(size: number, direction: 1 | -1): number {
-  const { min, max } = LIMITS.fontSize;
-  return Math.min(max, Math.max(min, Math.round(size) + direction * fontSizeStep));
-}
+export { fontSizeStep, steppedFontSize } from '../look';
 
 export const fontSizeTool: ToolFactory = (context) => {
   const { doc, t, update } = context;

@@ -96,10 +96,12 @@ export async function waitForOverlay(page: TestPage): Promise<OverlayView> {
       const dialog = root?.querySelector('[role="dialog"]');
       if (!dialog) return false;
       const title = dialog.querySelector('h1.bs-title')?.textContent?.trim();
+      // A long article's rest follows the first paint: .bs-article is aria-busy until it is all there.
+      if (dialog.querySelector('.bs-article[aria-busy="true"]')) return false;
       return Boolean(title) || dialog.querySelector('.bs-empty') !== null;
     },
     overlayHostId,
-    'the reader overlay (#broadsheet-reader-host with a dialog showing a title or .bs-empty)',
+    'the reader overlay (#broadsheet-reader-host with a dialog showing a whole article or .bs-empty)',
   );
   const view = await readOverlay(page);
   if (view === null) throw new Error('The overlay disappeared right after it opened');

@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { siteChoiceClient } from '../../../src/content/site-choice-client';
 import { mountSiteChoice } from '../../../src/overlay/site-choice';
-import { STORAGE_KEYS, type SiteChoice } from '../../../src/shared/settings';
+import { loadSettings, STORAGE_KEYS, type SiteChoice } from '../../../src/shared/settings';
 
 const article = join(
   __dirname,
@@ -75,17 +75,22 @@ describe('mountSiteChoice', () => {
 });
 
 describe('siteChoiceClient', () => {
-  const storage = (items: Record<string, unknown>) => ({
-    get: () => Promise.resolve(items),
-    set: () => Promise.resolve(),
-    remove: () => Promise.resolve(),
-  });
+  // The stored settings as the background gives them (validated there: src/background/reader-services.ts).
+  const stored = async (items: Record<string, unknown>) =>
+    (
+      await loadSettings({
+        get: () => Promise.resolve(items),
+        set: () => Promise.resolve(),
+        remove: () => Promise.resolve(),
+      })
+    ).settings;
+  const noSettings = () => Promise.resolve(null);
 
   it('is only for http(s) pages', () => {
     const api = { runtime: { sendMessage: () => Promise.resolve(null) } };
-    expect(siteChoiceClient('file:///home/a.html', api)).toBeUndefined();
-    expect(siteChoiceClient('not a url', api)).toBeUndefined();
-    expect(siteChoiceClient(pageUrl, api)?.host).toBe('news.test');
+    expect(siteChoiceClient('file:///home/a.html', api, noSettings)).toBeUndefined();
+    expect(siteChoiceClient('not a url', api, noSettings)).toBeUndefined();
+    expect(siteChoiceClient(pageUrl, api, noSettings)?.host).toBe('news.test');
   });
 
   it('reads the choice from the stored settings (parent domain entries count) and sends new ones', async () => {
@@ -101,18 +106,21 @@ describe('siteChoiceClient', () => {
           });
         },
       },
-      storage: { sync: storage({ [STORAGE_KEYS.field('neverSites')]: ['test'] }) },
     };
-    const client = siteChoiceClient(pageUrl, api);
+    const client = siteChoiceClient(pageUrl, api, () =>
+      stored({ [STORAGE_KEYS.field('neverSites')]: ['test'] }),
+    );
     await expect(client?.current()).resolves.toBe('never');
     await expect(client?.choose('always')).resolves.toBe('always');
     expect(sent).toEqual([{ type: 'broadsheet:site-choice', url: pageUrl, choice: 'always' }]);
   });
 
   it('says "unknown" rather than guessing when storage or the background fails', async () => {
-    const client = siteChoiceClient(pageUrl, {
-      runtime: { sendMessage: () => Promise.resolve(undefined) },
-    });
+    const client = siteChoiceClient(
+      pageUrl,
+      { runtime: { sendMessage: () => Promise.resolve(undefined) } },
+      noSettings,
+    );
     await expect(client?.current()).resolves.toBeNull();
     await expect(client?.choose('never')).resolves.toBeNull();
   });

@@ -1,6 +1,7 @@
 // The content script's entry: injected again and again by the toolbar button, it must set up only once,
 // and it answers only toggles sent by this extension.
 import type { JSDOM } from 'jsdom';
+import { defaultSettings } from '../../../src/shared/settings';
 import { fixturePage } from './dom';
 
 type Listener = (message: unknown, sender: { id?: string }) => Promise<unknown> | undefined;
@@ -15,7 +16,15 @@ jest.mock('webextension-polyfill', () => ({
     runtime: {
       id: 'broadsheet@broadsheet.dev',
       getURL: (path: string) => `moz-extension://test/${path}`,
-      sendMessage: (message: unknown) => {
+      // The background's side: the stored settings (none yet: the defaults), the panels' bundle
+      // (not in this test), and the reader-state reports the tests look at.
+      sendMessage: (message: { type?: string }) => {
+        if (message.type === 'broadsheet:get-settings') {
+          return Promise.resolve({ type: 'broadsheet:settings', settings: defaultSettings() });
+        }
+        if (message.type === 'broadsheet:load-reader-tools') {
+          return Promise.resolve({ type: 'broadsheet:reader-tools', loaded: false });
+        }
         sent.push(message);
         return Promise.resolve();
       },
@@ -25,9 +34,7 @@ jest.mock('webextension-polyfill', () => ({
       getMessage: (key: string) => (key === '@@bidi_dir' ? 'ltr' : `[${key}]`),
       getUILanguage: () => 'en',
     },
-    // Nothing stored yet: the reader uses the default settings.
     storage: {
-      sync: { get: () => Promise.resolve({}), set: () => Promise.resolve() },
       onChanged: { addListener: () => undefined, removeListener: () => undefined },
     },
   },

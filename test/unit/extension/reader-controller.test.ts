@@ -26,21 +26,21 @@ function controllerFor(dom: JSDOM, overrides: Partial<ReaderDeps> = {}) {
 const shadow = (dom: JSDOM) => dom.window.document.getElementById(hostId)?.shadowRoot ?? null;
 
 describe('toggling the reader in a page', () => {
-  it('opens on a real article and closes on the second toggle, leaving the page as it was', () => {
+  it('opens on a real article and closes on the second toggle, leaving the page as it was', async () => {
     const dom = readabilityPage('001');
     const before = pageSnapshot(dom);
     const { controller } = controllerFor(dom);
-    expect(controller.toggle()).toEqual({ type: 'broadsheet:toggled', open: true });
+    await expect(controller.toggle()).resolves.toEqual({ type: 'broadsheet:toggled', open: true });
     expect(shadow(dom)?.querySelector('h1.bs-title')?.textContent).toContain(
       'Get your Frontend JavaScript Code Covered',
     );
-    expect(controller.toggle()).toEqual({ type: 'broadsheet:toggled', open: false });
+    await expect(controller.toggle()).resolves.toEqual({ type: 'broadsheet:toggled', open: false });
     expect(shadow(dom)).toBeNull();
     expect(pageSnapshot(dom)).toEqual(before);
     dom.window.close();
   });
 
-  it('shows "no article" when extraction throws, and reports the error', () => {
+  it('shows "no article" when extraction throws, and reports the error', async () => {
     const dom = readabilityPage('001');
     const failure = new Error('rules file is corrupt');
     const { controller, deps } = controllerFor(dom, {
@@ -48,7 +48,7 @@ describe('toggling the reader in a page', () => {
         throw failure;
       },
     });
-    expect(controller.toggle()).toEqual({ type: 'broadsheet:toggled', open: true });
+    await expect(controller.toggle()).resolves.toEqual({ type: 'broadsheet:toggled', open: true });
     expect(shadow(dom)?.querySelector('.bs-empty')?.textContent).toBe(
       "Broadsheet couldn't find an article on this page.",
     );
@@ -56,7 +56,7 @@ describe('toggling the reader in a page', () => {
     dom.window.close();
   });
 
-  it('falls back to the "no article" state when the article cannot be shown', () => {
+  it('falls back to the "no article" state when the article cannot be shown', async () => {
     const dom = readabilityPage('001');
     const english = englishMessages();
     const { controller, deps } = controllerFor(dom, {
@@ -65,7 +65,7 @@ describe('toggling the reader in a page', () => {
         return english(key, substitutions);
       },
     });
-    expect(controller.toggle()).toEqual({ type: 'broadsheet:toggled', open: true });
+    await expect(controller.toggle()).resolves.toEqual({ type: 'broadsheet:toggled', open: true });
     expect(shadow(dom)?.querySelector('.bs-empty')).not.toBeNull();
     expect(dom.window.document.querySelectorAll('#broadsheet-reader-host')).toHaveLength(1);
     expect(deps.reportError).toHaveBeenCalledWith(new Error('locale file is broken'));
@@ -73,36 +73,36 @@ describe('toggling the reader in a page', () => {
     dom.window.close();
   });
 
-  it('shows "no article" when there is none', () => {
+  it('shows "no article" when there is none', async () => {
     const dom = readabilityPage('001');
     const { controller } = controllerFor(dom, { extract: () => null });
-    controller.toggle();
+    await controller.toggle();
     expect(shadow(dom)?.querySelector('.bs-empty')).not.toBeNull();
     dom.window.close();
   });
 
-  it('tells the background when the user closes it with Escape, and opens again later', () => {
+  it('tells the background when the user closes it with Escape, and opens again later', async () => {
     const dom = readabilityPage('001');
     const { controller, deps } = controllerFor(dom);
-    controller.toggle();
+    await controller.toggle();
     const dialog = shadow(dom)?.querySelector('[role="dialog"]');
     dialog?.dispatchEvent(
       new dom.window.KeyboardEvent('keydown', { key: 'Escape', bubbles: true, composed: true }),
     );
     expect(deps.notifyClosed).toHaveBeenCalledTimes(1);
     expect(controller.isOpen).toBe(false);
-    expect(controller.toggle()).toEqual({ type: 'broadsheet:toggled', open: true });
+    await expect(controller.toggle()).resolves.toEqual({ type: 'broadsheet:toggled', open: true });
     controller.close();
     dom.window.close();
   });
 
-  it('keeps the theme the user picked for the next opening in the same page', () => {
+  it('keeps the theme the user picked for the next opening in the same page', async () => {
     const dom = readabilityPage('001');
     const { controller } = controllerFor(dom);
-    controller.toggle();
+    await controller.toggle();
     shadow(dom)?.querySelector<HTMLButtonElement>('.bs-theme-switch [data-theme="dark"]')?.click();
-    controller.toggle();
-    controller.toggle();
+    await controller.toggle();
+    await controller.toggle();
     expect(shadow(dom)?.querySelector<HTMLElement>('[role="dialog"]')?.dataset.theme).toBe('dark');
     dom.window.close();
   });
@@ -117,8 +117,9 @@ describe('toggling the reader in a page', () => {
       },
     });
     const { controller } = controllerFor(dom);
-    controller.toggle();
+    const opening = controller.toggle();
     expect(marks).toEqual(['broadsheet:toggle', 'broadsheet:extracted']);
+    await opening;
     await new Promise((resolve) => setTimeout(resolve, 100));
     expect(marks).toEqual(['broadsheet:toggle', 'broadsheet:extracted', 'broadsheet:painted']);
     controller.close();
@@ -127,21 +128,24 @@ describe('toggling the reader in a page', () => {
 });
 
 describe('documents the reader refuses', () => {
-  it('answers "pdf" for a PDF document', () => {
+  it('answers "pdf" for a PDF document', async () => {
     const pdf = { contentType: 'application/pdf' } as Document;
     expect(unsupportedDocument(pdf)).toBe('pdf');
   });
 
-  it('answers "failed" for an XML document with no HTML root, and does not touch it', () => {
+  it('answers "failed" for an XML document with no HTML root, and does not touch it', async () => {
     const svg = new JSDOM('<svg xmlns="http://www.w3.org/2000/svg"><text>Hi</text></svg>', {
       contentType: 'image/svg+xml',
     });
     const { controller } = controllerFor(svg);
-    expect(controller.toggle()).toEqual({ type: 'broadsheet:unsupported', reason: 'failed' });
+    await expect(controller.toggle()).resolves.toEqual({
+      type: 'broadsheet:unsupported',
+      reason: 'failed',
+    });
     expect(svg.window.document.documentElement.childElementCount).toBe(1);
   });
 
-  it('accepts ordinary HTML pages', () => {
+  it('accepts ordinary HTML pages', async () => {
     expect(unsupportedDocument(new JSDOM('<p>Hi</p>').window.document)).toBeNull();
   });
 });

@@ -117,7 +117,7 @@ describe('reading settings in the overlay', () => {
   });
 
   it('without a store still applies changes while open (nothing to save)', () => {
-    reader = openReader({ overrides: { settingsStore: undefined } });
+    reader = openReader({ overrides: { settingsSource: undefined } });
     reader.$<HTMLButtonElement>('.bs-font-larger').click();
     expect(reader.dialog.style.getPropertyValue('--bs-font-size')).toBe('22px');
     expect(reader.area.writes).toBe(0);

@@ -2,7 +2,14 @@
 // an in-memory sync area, and a way to wait for the debounced save.
 import type { JSDOM } from 'jsdom';
 import { extract, type ExtractedArticle } from '../../../src/extraction';
-import { hostId, mountOverlay, type Overlay, type OverlayOptions } from '../../../src/overlay';
+import {
+  hostId,
+  mountOverlay,
+  panelContent,
+  storeSource,
+  type Overlay,
+  type OverlayOptions,
+} from '../../../src/overlay';
 import type { SettingsStore } from '../../../src/shared/settings';
 import { englishMessages, fixturePage } from '../extension/dom';
 import { FakeStorageArea } from '../settings/fake-storage-area';
@@ -44,7 +51,8 @@ export function openReader(
     pageUrl: dom.window.location.href,
     t,
     ui,
-    settingsStore: storeFor(area),
+    settingsSource: storeSource(storeFor(area)),
+    tools: panelContent,
     ...options.overrides,
   });
   const shadow = dom.window.document.getElementById(hostId)?.shadowRoot;

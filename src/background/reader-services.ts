@@ -1,0 +1,97 @@
+// What the reader in a page (content.js) asks of the background: its reading settings (the background owns
+// storage, validation and migrations, so content.js carries none of that code) and its second bundle,
+// reader-tools.js (the toolbar's panels), injected into the asking frame on demand. Only our own content
+// script in a tab's top frame is answered.
+import type { Runtime, Scripting } from 'webextension-polyfill';
+import {
+  isGetSettingsMessage,
+  isLoadReaderToolsMessage,
+  isSaveSettingsMessage,
+  type ReaderToolsAnswer,
+  type SaveSettingsAnswer,
+  type SettingsAnswer,
+} from '../shared/messages';
+import {
+  loadSettings,
+  saveSettings,
+  type SettingsField,
+  type SettingsStorageArea,
+} from '../shared/settings';
+import { isFromOwnContentScript } from './sender';
+import { injectionRetryDelayMs } from './toggle-reader';
+
+/** The reader's second bundle (build/<browser>/reader-tools.js); never web-accessible. */
+export const readerToolsFile = 'reader-tools.js';
+
+/**
+ * Settings the reader may not change through this message: where the extension opens by itself and what it
+ * removes have their own checked paths (the site-choice message, the options page).
+ */
+export const privilegedFields: readonly SettingsField[] = [
+  'autoMode',
+  'alwaysSites',
+  'neverSites',
+  'userRules',
+];
+
+export interface ReaderServiceDeps {
+  ownId: string;
+  area: SettingsStorageArea;
+  executeScript(injection: Scripting.ScriptInjection): Promise<unknown>;
+}
+
+async function injectReaderTools(
+  tabId: number,
+  frameId: number,
+  deps: ReaderServiceDeps,
+): Promise<ReaderToolsAnswer> {
+  const injection = { target: { tabId, frameIds: [frameId] }, files: [readerToolsFile] };
+  try {
+    await deps.executeScript(injection);
+  } catch {
+    // As with content.js, Chromium may refuse the first injection of a moment; one retry settles it.
+    try {
+      await new Promise((resolve) => setTimeout(resolve, injectionRetryDelayMs));
+      await deps.executeScript(injection);
+    } catch (error) {
+      console.warn('Broadsheet: could not load the reader tools', error);
+      return { type: 'broadsheet:reader-tools', loaded: false };
+    }
+  }
+  return { type: 'broadsheet:reader-tools', loaded: true };
+}
+
+/** Answers a reader request (a promise of the answer), or undefined for any other message. */
+export function answerReaderRequest(
+  message: unknown,
+  sender: Runtime.MessageSender,
+  deps: ReaderServiceDeps,
+): Promise<SettingsAnswer | SaveSettingsAnswer | ReaderToolsAnswer> | undefined {
+  const tabId = sender.tab?.id;
+  if (!isFromOwnContentScript(sender, deps.ownId) || tabId === undefined) return undefined;
+  if (isGetSettingsMessage(message)) {
+    return loadSettings(deps.area).then(({ settings }) => ({
+      type: 'broadsheet:settings',
+      settings,
+    }));
+  }
+  if (isSaveSettingsMessage(message)) {
+    const refused = privilegedFields.filter((field) => field in message.patch);
+    if (refused.length > 0) {
+      return Promise.resolve({
+        type: 'broadsheet:settings-saved',
+        ok: false,
+        message: `The reader cannot change ${refused.join(', ')}.`,
+      });
+    }
+    return saveSettings(deps.area, message.patch).then((result) =>
+      result.ok
+        ? { type: 'broadsheet:settings-saved', ok: true }
+        : { type: 'broadsheet:settings-saved', ok: false, message: result.message },
+    );
+  }
+  if (isLoadReaderToolsMessage(message)) {
+    return injectReaderTools(tabId, sender.frameId ?? 0, deps);
+  }
+  return undefined;
+}

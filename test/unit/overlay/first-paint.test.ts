@@ -1,0 +1,152 @@
+// The first paint of a long article: the body's first screen is in the overlay at once, the rest follows
+// after the first frame (below the fold, so nothing visible moves), ending exactly as the whole article;
+// the panels' bundle loads at idle after that, or at once when a panel is opened first. Real pages in jsdom.
+import type { JSDOM } from 'jsdom';
+import type { ExtractedArticle } from '../../../src/extraction';
+import { buildArticleParts, firstScreenChars } from '../../../src/overlay/article-view';
+import { hostId, mountOverlay } from '../../../src/overlay/overlay';
+import { panelContent } from '../../../src/overlay/reader-tools';
+import type { PanelContent } from '../../../src/overlay/tools-contract';
+import { englishMessages, fixturePage, readabilityPage } from '../extension/dom';
+import { extractFrom, waitFor } from './support';
+
+const t = englishMessages();
+const ui = { lang: 'en', dir: 'ltr' } as const;
+const nextFrames = () => new Promise((resolve) => setTimeout(resolve, 80));
+
+function open(
+  dom: JSDOM,
+  extra: Partial<Parameters<typeof mountOverlay>[0]> = {},
+  article = extractFrom(dom),
+) {
+  const overlay = mountOverlay({
+    document: dom.window.document,
+    article,
+    pageUrl: dom.window.location.href,
+    t,
+    ui,
+    ...extra,
+  });
+  const body = overlay.shadowRoot.querySelector<HTMLElement>('.bs-article');
+  if (!body) throw new Error('no article body');
+  return { article, overlay, body };
+}
+
+describe('a long article', () => {
+  // One real long page (Readability's medium-1 test page), extracted once: jsdom is slow on it.
+  let dom: JSDOM;
+  let article: ExtractedArticle;
+  beforeAll(() => {
+    dom = readabilityPage('medium-1');
+    article = extractFrom(dom);
+  }, 30_000);
+  afterAll(() => dom.window.close());
+
+  it('shows its first screen at once and the rest after the first frame, ending as one piece', async () => {
+    const whole = buildArticleParts(dom.window.document, article, dom.window.location.href, t, ui);
+    expect(whole.appendRest()).toBe(true);
+    expect(whole.appendRest()).toBe(false);
+    const wholeHtml = whole.body.innerHTML;
+
+    let painted = 0;
+    const { overlay, body } = open(dom, { onFirstPaint: () => painted++ }, article);
+    const firstText = body.textContent?.length ?? 0;
+    expect(firstText).toBeGreaterThanOrEqual(firstScreenChars);
+    expect(firstText).toBeLessThan((whole.body.textContent?.length ?? 0) / 2);
+    expect(body.getAttribute('aria-busy')).toBe('true');
+    await waitFor(() => painted === 1, 'the first paint');
+    expect(body.innerHTML).toBe(wholeHtml);
+    expect(body.hasAttribute('aria-busy')).toBe(false);
+    await nextFrames();
+    expect(painted).toBe(1);
+    // Images load lazily in the overlay, wherever they are.
+    for (const img of Array.from(body.querySelectorAll('img'))) {
+      expect(img.getAttribute('loading')).toBe('lazy');
+      expect(img.getAttribute('decoding')).toBe('async');
+    }
+    overlay.close();
+  });
+
+  it('appends nothing once the reader has closed before the first frame', async () => {
+    let painted = 0;
+    const { overlay } = open(dom, { onFirstPaint: () => painted++ }, article);
+    overlay.close();
+    await nextFrames();
+    expect(painted).toBe(0);
+    expect(dom.window.document.getElementById(hostId)).toBeNull();
+  });
+
+  it('is shown in one go when it is short', () => {
+    const short = fixturePage('plain-article');
+    const parts = buildArticleParts(
+      short.window.document,
+      extractFrom(short),
+      short.window.location.href,
+      t,
+      ui,
+    );
+    expect(parts.appendRest()).toBe(false);
+    short.window.close();
+  });
+});
+
+describe("the panels' bundle", () => {
+  it('loads at idle after the first paint and fills the panels', async () => {
+    const dom = fixturePage('plain-article');
+    let loads = 0;
+    const { overlay } = open(dom, {
+      tools: async () => {
+        loads++;
+        return panelContent;
+      },
+    });
+    const settingsPanel = overlay.shadowRoot.querySelector('#bs-settings');
+    expect(settingsPanel?.querySelector('.bs-tool')).toBeNull();
+    await waitFor(() => loads === 1 && settingsPanel?.querySelector('.bs-tool') != null, 'tools');
+    expect(overlay.shadowRoot.querySelector('#bs-help .bs-shortcuts')).not.toBeNull();
+    expect(overlay.shadowRoot.querySelector('#bs-actions .bs-copy-markdown')).not.toBeNull();
+    overlay.close();
+    dom.window.close();
+  });
+
+  it('opens a panel clicked before the bundle arrived once it has, with focus inside', async () => {
+    const dom = fixturePage('plain-article');
+    let release: (tools: PanelContent) => void = () => undefined;
+    const { overlay } = open(dom, {
+      tools: () => new Promise<PanelContent>((resolve) => (release = resolve)),
+    });
+    const shadow = overlay.shadowRoot;
+    const button = shadow.querySelector<HTMLButtonElement>('.bs-settings-button');
+    const panel = shadow.querySelector<HTMLElement>('#bs-settings');
+    button?.click();
+    expect(panel?.hidden).toBe(true);
+    release(panelContent);
+    await waitFor(() => panel?.hidden === false, 'the panel to open');
+    expect(button?.getAttribute('aria-expanded')).toBe('true');
+    expect(shadow.activeElement).toBe(shadow.querySelector('.bs-font-smaller'));
+    overlay.close();
+    dom.window.close();
+  });
+
+  it('lets a panel be opened again after the bundle failed to load', async () => {
+    const dom = fixturePage('plain-article');
+    let attempts = 0;
+    const { overlay } = open(dom, {
+      tools: async () => {
+        attempts++;
+        if (attempts === 1) throw new Error('the browser refused');
+        return panelContent;
+      },
+    });
+    const shadow = overlay.shadowRoot;
+    const button = shadow.querySelector<HTMLButtonElement>('.bs-help-button');
+    button?.click();
+    await waitFor(() => attempts === 1, 'the first attempt');
+    await new Promise((resolve) => setTimeout(resolve, 10));
+    expect(shadow.querySelector<HTMLElement>('#bs-help')?.hidden).toBe(true);
+    button?.click();
+    await waitFor(() => shadow.querySelector<HTMLElement>('#bs-help')?.hidden === false, 'help');
+    overlay.close();
+    dom.window.close();
+  });
+});
