@@ -5,7 +5,7 @@ import { ActionState } from './action-state';
 import { startAutoMode } from './auto-mode-runtime';
 import { refreshAfterNavigation } from './navigation';
 import { answerReaderRequest } from './reader-services';
-import { isFromOwnContentScript } from './sender';
+import { acceptFromContentScript } from './sender';
 import { toggleReaderInTab, type ToggleDeps } from './toggle-reader';
 
 const actionState = new ActionState(browser.action, (key) => browser.i18n.getMessage(key));
@@ -33,17 +33,22 @@ browser.action.onClicked.addListener((tab) => {
 
 // The content script reports every open/close, including closes by Escape or its own close button.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isReaderStateMessage(message)) return undefined;
-  const tabId = sender.tab?.id;
-  if (!isFromOwnContentScript(sender, browser.runtime.id) || tabId === undefined) return undefined;
-  const update = message.open ? actionState.showOpen(tabId) : actionState.showIdle(tabId);
+  const accepted = acceptFromContentScript(
+    message,
+    sender,
+    browser.runtime.id,
+    isReaderStateMessage,
+  );
+  if (accepted === null) return undefined;
+  const { tabId } = accepted;
+  const update = accepted.message.open ? actionState.showOpen(tabId) : actionState.showIdle(tabId);
   update.catch(ignoreClosedTab);
   return undefined;
 });
 
 // The reader's "All settings" button: only our own content script in a tab's top frame may open the page.
 browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
-  if (!isOpenOptionsMessage(message) || !isFromOwnContentScript(sender, browser.runtime.id)) {
+  if (acceptFromContentScript(message, sender, browser.runtime.id, isOpenOptionsMessage) === null) {
     return undefined;
   }
   return browser.runtime.openOptionsPage().then(
