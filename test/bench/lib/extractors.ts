@@ -23,6 +23,8 @@ export interface PlainReadabilityOutput extends ExtractorOutput {
 export interface ExtractedTextLike {
   text: string;
   html: string;
+  /** The blocks the cleanup rules removed, by rule id (older builds may not report them). */
+  removed?: readonly { ruleId: string }[];
 }
 
 export type ExtractFunction = (
@@ -33,6 +35,8 @@ export type ExtractFunction = (
 export interface OursOutput extends ExtractorOutput {
   /** Our result's HTML turned into text by the benchmark's own converter, to cross-check our `text`. */
   textFromHtml: string;
+  /** The distinct ids of the rules that removed something on this page, sorted. */
+  rulesFired: string[];
 }
 
 const STYLE_ELEMENT = /<style\b[^>]*>[\s\S]*?<\/style\s*>/gi;
@@ -86,13 +90,14 @@ export function runPlainReadability(document: Document): PlainReadabilityOutput 
 /** Our pipeline; a throw (e.g. the scaffold's "not implemented") is reported for the page, never fatal. */
 export function runOurs(extract: ExtractFunction, document: Document, url: string): OursOutput {
   const started = performance.now();
-  const empty = { text: '', textFromHtml: '', found: false };
+  const empty = { text: '', textFromHtml: '', found: false, rulesFired: [] };
   try {
     const result = extract(document, { url });
     const ms = performance.now() - started;
     if (!result) return { ...empty, ms };
     const textFromHtml = blockText(JSDOM.fragment(result.html));
-    return { text: result.text, textFromHtml, found: true, ms };
+    const rulesFired = [...new Set((result.removed ?? []).map((block) => block.ruleId))].sort();
+    return { text: result.text, textFromHtml, found: true, ms, rulesFired };
   } catch (error) {
     return { ...empty, error: messageOf(error), ms: performance.now() - started };
   }

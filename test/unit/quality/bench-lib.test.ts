@@ -13,6 +13,7 @@ import {
   referenceText,
 } from '../../bench/lib/datasets';
 import { diffPage, unmatchedRuns } from '../../bench/lib/diff';
+import { countRuleFirings, targetsFor, type PageScores } from '../../bench/lib/evaluate';
 import { parsePage, runPlainReadability } from '../../bench/lib/extractors';
 import { tokenize } from '../../bench/lib/score';
 
@@ -140,5 +141,41 @@ describe('parsePage', () => {
     const { dom, note } = parsePage(html, 'https://example.com/');
     expect(dom.window.document.body.textContent).toBe('Body text');
     expect(note).toMatch(/parsed without <style>/);
+  });
+});
+
+describe('targets and rule firings', () => {
+  const plain = { f1: 0.95, precision: 0.92, recall: 0.99 };
+  const ours = { f1: 0.94, precision: 0.9, recall: 0.97 };
+
+  it('applies the F1, precision and recall targets only against a human label', () => {
+    const labelled = targetsFor(plain, ours, 0, 'human label');
+    expect(labelled.map((t) => [t.name, t.pass])).toEqual([
+      ['F1 above plain Readability', false],
+      ['precision above plain Readability', false],
+      ['recall at most 0.005 below plain Readability', false],
+      ['no page emptied where plain Readability found an article', true],
+    ]);
+    // Against Readability's own output every junk removal counts as a loss: only "never emptied" applies.
+    const agreement = targetsFor(plain, ours, 2, 'readability output');
+    expect(agreement.map((t) => [t.name, t.pass, t.detail])).toEqual([
+      ['no page emptied where plain Readability found an article', false, '2 page(s)'],
+    ]);
+  });
+
+  it('counts the pages and distinct hosts each rule fired on', () => {
+    const page = (url: string, rulesFired: string[]) =>
+      ({ url, ours: { rulesFired } }) as unknown as PageScores;
+    expect(
+      countRuleFirings([
+        page('https://www.a.com/1', ['generic/x', 'generic/y']),
+        page('https://a.com/2', ['generic/x']),
+        page('https://b.org/3', ['generic/x']),
+        page('https://c.net/4', []),
+      ]),
+    ).toEqual([
+      { ruleId: 'generic/x', pages: 3, hosts: 2 },
+      { ruleId: 'generic/y', pages: 1, hosts: 1 },
+    ]);
   });
 });
