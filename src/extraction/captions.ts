@@ -59,14 +59,16 @@ export function dedupeCaptions(root: Element): RemovedBlock[] {
 
   // Visible caption texts that the article repeats as a paragraph of its own. (A paragraph equal to
   // an image's alt text stays: the alt is not shown, so that paragraph is the only visible caption.)
+  // A paragraph that holds a caption (Readability turns a caption's wrapper <div> into a <p>, as on
+  // The Verge, whose figcaption sits beside its figure) is that caption, not a copy of it.
   const captions = Array.from(root.querySelectorAll('figcaption'))
-    .map(text)
-    .filter((t) => countWords(t) >= MIN_CAPTION_WORDS);
+    .map((caption) => ({ caption, text: text(caption) }))
+    .filter((c) => countWords(c.text) >= MIN_CAPTION_WORDS);
   for (const paragraph of Array.from(root.querySelectorAll('p'))) {
     if (paragraph.closest('figure, figcaption')) continue;
     const own = text(paragraph);
     if (countWords(own) < MIN_CAPTION_WORDS) continue;
-    if (captions.some((c) => c.includes(own))) {
+    if (captions.some((c) => !paragraph.contains(c.caption) && c.text.includes(own))) {
       removed.push({ ruleId: DUPLICATE_CAPTION_RULE, sample: sampleOf(paragraph) });
       paragraph.remove();
     }
