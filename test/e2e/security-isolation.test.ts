@@ -244,7 +244,7 @@ async function firefoxStorage(browser: FirefoxBrowser): Promise<ExtensionStorage
   const url = `moz-extension://${firefoxExtensionUuid}/options.html`;
   const probe: PuppeteerPage = await browser.browser.newPage();
   void probe.goto(url).catch(() => undefined);
-  const deadline = Date.now() + 15_000;
+  const deadline = Date.now() + 30_000; // generous: a busy 2-core machine
   for (;;) {
     const state = await probe
       .evaluate(() => `${location.href} ${document.readyState}`)
