@@ -38,7 +38,7 @@ if (!scope[guard]) {
     fontUrl: (path) => browser.runtime.getURL(path),
     notifyClosed: () => announce(false),
     reportError: (error) => console.error('Broadsheet: extraction failed', error),
-    siteChoice: siteChoiceClient(document.URL, browser, settings.load),
+    siteChoice: siteChoiceClient(document.URL, browser),
     settings,
     panels: backgroundPanels(browser),
     openOptions: () => {

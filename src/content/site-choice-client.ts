@@ -1,8 +1,6 @@
 // The content script's side of the overlay's "always / never open here": kept apart from the message
 // types so that auto-reader.js, which needs only those, does not bundle it.
 import type { SiteChoiceOption } from '../overlay/site-choice';
-import type { Settings } from '../shared/settings';
-import { siteChoice } from '../shared/settings/sites';
 import { isSiteChoiceAnswer } from '../shared/auto-mode-messages';
 
 /** What siteChoiceClient needs of the extension API (webextension-polyfill's `browser` fits). */
@@ -11,15 +9,13 @@ export interface SiteChoiceApi {
 }
 
 /**
- * The overlay's site choice for a page: the current choice is read from the stored settings (`settings`,
- * validated by the background; null when they cannot be read); a new choice goes to the background, which
- * saves it and asks for the site's permission where needed. Undefined for pages automatic mode cannot
- * apply to (not http/https).
+ * The overlay's site choice for a page: the background reads the current choice from the stored settings
+ * and saves a new one, asking for the site's permission where needed. Undefined for pages automatic mode
+ * cannot apply to (not http/https).
  */
 export function siteChoiceClient(
   pageUrl: string,
   api: SiteChoiceApi,
-  settings: () => Promise<Settings | null>,
 ): SiteChoiceOption | undefined {
   const hostOf = (address: string) => {
     try {
@@ -36,8 +32,11 @@ export function siteChoiceClient(
   return {
     host,
     current: async () => {
-      const stored = await settings();
-      return stored === null ? null : siteChoice(stored, hostOf(url()) ?? host);
+      const reply = await api.runtime.sendMessage({
+        type: 'broadsheet:site-choice-query',
+        url: url(),
+      });
+      return isSiteChoiceAnswer(reply) ? reply.choice : null;
     },
     choose: async (choice) => {
       const reply = await api.runtime.sendMessage({

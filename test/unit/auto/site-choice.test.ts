@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { siteChoiceClient } from '../../../src/content/site-choice-client';
 import { mountSiteChoice } from '../../../src/overlay/site-choice';
-import { loadSettings, STORAGE_KEYS, type SiteChoice } from '../../../src/shared/settings';
+import type { SiteChoice } from '../../../src/shared/settings';
 
 const article = join(
   __dirname,
@@ -75,52 +75,44 @@ describe('mountSiteChoice', () => {
 });
 
 describe('siteChoiceClient', () => {
-  // The stored settings as the background gives them (validated there: src/background/reader-services.ts).
-  const stored = async (items: Record<string, unknown>) =>
-    (
-      await loadSettings({
-        get: () => Promise.resolve(items),
-        set: () => Promise.resolve(),
-        remove: () => Promise.resolve(),
-      })
-    ).settings;
-  const noSettings = () => Promise.resolve(null);
-
   it('is only for http(s) pages', () => {
     const api = { runtime: { sendMessage: () => Promise.resolve(null) } };
-    expect(siteChoiceClient('file:///home/a.html', api, noSettings)).toBeUndefined();
-    expect(siteChoiceClient('not a url', api, noSettings)).toBeUndefined();
-    expect(siteChoiceClient(pageUrl, api, noSettings)?.host).toBe('news.test');
+    expect(siteChoiceClient('file:///home/a.html', api)).toBeUndefined();
+    expect(siteChoiceClient('not a url', api)).toBeUndefined();
+    expect(siteChoiceClient(pageUrl, api)?.host).toBe('news.test');
   });
 
-  it('reads the choice from the stored settings (parent domain entries count) and sends new ones', async () => {
+  it('asks the background for the current choice and sends new ones', async () => {
     const sent: unknown[] = [];
+    const answers: Record<string, SiteChoice> = {
+      'broadsheet:site-choice-query': 'never',
+      'broadsheet:site-choice': 'always',
+    };
     const api = {
       runtime: {
-        sendMessage: (message: unknown) => {
+        sendMessage: (message: { type: string }) => {
           sent.push(message);
           return Promise.resolve({
             type: 'broadsheet:site-choice-state',
-            choice: 'always',
+            choice: answers[message.type],
             needsPermission: true,
           });
         },
       },
     };
-    const client = siteChoiceClient(pageUrl, api, () =>
-      stored({ [STORAGE_KEYS.field('neverSites')]: ['test'] }),
-    );
+    const client = siteChoiceClient(pageUrl, api);
     await expect(client?.current()).resolves.toBe('never');
     await expect(client?.choose('always')).resolves.toBe('always');
-    expect(sent).toEqual([{ type: 'broadsheet:site-choice', url: pageUrl, choice: 'always' }]);
+    expect(sent).toEqual([
+      { type: 'broadsheet:site-choice-query', url: pageUrl },
+      { type: 'broadsheet:site-choice', url: pageUrl, choice: 'always' },
+    ]);
   });
 
-  it('says "unknown" rather than guessing when storage or the background fails', async () => {
-    const client = siteChoiceClient(
-      pageUrl,
-      { runtime: { sendMessage: () => Promise.resolve(undefined) } },
-      noSettings,
-    );
+  it('says "unknown" rather than guessing when the background fails', async () => {
+    const client = siteChoiceClient(pageUrl, {
+      runtime: { sendMessage: () => Promise.resolve(undefined) },
+    });
     await expect(client?.current()).resolves.toBeNull();
     await expect(client?.choose('never')).resolves.toBeNull();
   });

@@ -17,7 +17,7 @@ jest.mock('webextension-polyfill', () => ({
       id: 'broadsheet@broadsheet.dev',
       getURL: (path: string) => `moz-extension://test/${path}`,
       // The background's side: the stored settings (none yet: the defaults), the panels' bundle
-      // (not in this test), and the reader-state reports the tests look at.
+      // (not in this test); the tests look at the reader-state reports.
       sendMessage: (message: { type?: string }) => {
         if (message.type === 'broadsheet:get-settings') {
           return Promise.resolve({ type: 'broadsheet:settings', settings: defaultSettings() });
@@ -25,7 +25,7 @@ jest.mock('webextension-polyfill', () => ({
         if (message.type === 'broadsheet:load-reader-tools') {
           return Promise.resolve({ type: 'broadsheet:reader-tools', loaded: false });
         }
-        sent.push(message);
+        if (message.type === 'broadsheet:reader-state') sent.push(message);
         return Promise.resolve();
       },
       onMessage: { addListener: (listener: Listener) => listeners.push(listener) },
