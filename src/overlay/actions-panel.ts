@@ -3,6 +3,7 @@
 // (content.js) owns the button and the empty panel; this fills it (reader-tools.js).
 import type { ExtractedArticle } from '../extraction/types';
 import { LIMITS, type Settings, type SettingsPatch } from '../shared/settings';
+import { findSavedVoice, groupVoicesByLanguage } from '../shared/settings/voices';
 import { articleMarkdown, copyText } from './actions/markdown';
 import { SpeechReader, type SpeechEngine, type SpeechState } from './actions/speech';
 import { downloadHtml, fileNameFor, printHtml, standaloneHtml } from './actions/standalone';
@@ -150,18 +151,26 @@ export function fillActionsPanel(panel: HTMLElement, context: ActionsContext): A
   const fillVoices = () => {
     const voices = engine?.getVoices() ?? [];
     const chosen = context.settings().speechVoice;
-    const options = [{ value: '', label: t('speechDefaultVoice') }].concat(
-      voices.map((entry) => ({ value: entry.name, label: `${entry.name} (${entry.lang})` })),
+    const option = (value: string, label: string) => {
+      const node = doc.createElement('option');
+      node.value = value;
+      node.textContent = label;
+      return node;
+    };
+    // Grouped by language, the article's first; group names in the reader's UI language.
+    const uiLang = panel.closest<HTMLElement>('[lang]')?.lang || 'en';
+    const entries = groupVoicesByLanguage(voices, context.article.lang ?? '', uiLang).map(
+      (group) => {
+        const options = group.voices.map((entry) => option(entry.name, entry.name));
+        if (!group.language) return options; // voices that name no language: listed last, ungrouped
+        const optgroup = doc.createElement('optgroup');
+        optgroup.label = group.label;
+        optgroup.append(...options);
+        return [optgroup];
+      },
     );
-    voice.replaceChildren(
-      ...options.map((entry) => {
-        const option = doc.createElement('option');
-        option.value = entry.value;
-        option.textContent = entry.label;
-        return option;
-      }),
-    );
-    voice.value = chosen && voices.some((entry) => entry.name === chosen) ? chosen : '';
+    voice.replaceChildren(option('', t('speechDefaultVoice')), ...entries.flat());
+    voice.value = findSavedVoice(voices, chosen)?.name ?? '';
     if (!engine) speechMessage.textContent = t('speechUnavailable');
     else if (voices.length === 0) speechMessage.textContent = t('speechNoVoices');
     else if (speechMessage.textContent === t('speechNoVoices')) speechMessage.textContent = '';

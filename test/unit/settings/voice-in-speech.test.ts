@@ -1,8 +1,13 @@
 // Read aloud uses the voice setting as chooseVoice resolves it: the saved voice when the browser has it,
 // otherwise the best voice for each paragraph's language (a German article gets a German voice even when the
-// browser's default voice is English), otherwise the browser's choice with the paragraph's language set.
+// browser's default voice is English), otherwise the browser's choice with the paragraph's language set; and
+// the reader's voice picker groups voices by language, the article's first.
 import { JSDOM } from 'jsdom';
+import type { ExtractedArticle } from '../../../src/extraction/types';
 import { SpeechReader, type SpeechEngine } from '../../../src/overlay/actions/speech';
+import { fillActionsPanel } from '../../../src/overlay/actions-panel';
+import { defaultSettings } from '../../../src/shared/settings';
+import { englishMessages } from '../extension/dom';
 
 const voice = (name: string, lang: string, isDefault = false) =>
   ({
@@ -69,5 +74,52 @@ describe('the voice read aloud uses', () => {
     const { first } = speakFirst([english], null, '<p lang="ja">こんにちは。</p>');
     expect(first.voice).toBeNull();
     expect(first.lang).toBe('ja');
+  });
+});
+
+describe("the reader's voice picker", () => {
+  function pickerFor(voices: SpeechSynthesisVoice[], saved: string | null) {
+    const dom = new JSDOM('<!doctype html><div lang="de"><section id="panel"></section></div>');
+    // jsdom has no speech: give its window a stand-in engine, as a browser with these voices would have.
+    const window = dom.window as unknown as Record<string, unknown>;
+    window.speechSynthesis = {
+      getVoices: () => voices,
+      speak: () => undefined,
+      cancel: () => undefined,
+      pause: () => undefined,
+      resume: () => undefined,
+    };
+    window.SpeechSynthesisUtterance = Utterance;
+    const doc = dom.window.document;
+    const panel = doc.getElementById('panel') as HTMLElement;
+    const settings = { ...defaultSettings(), speechVoice: saved };
+    fillActionsPanel(panel, {
+      doc,
+      t: englishMessages(),
+      article: { title: 'Bonjour', lang: 'fr-FR' } as ExtractedArticle,
+      pageUrl: 'https://example.com/article',
+      body: doc.createElement('div'),
+      settings: () => settings,
+      systemPrefersDark: () => false,
+      update: () => undefined,
+    });
+    return panel.querySelector('select') as HTMLSelectElement;
+  }
+
+  it("groups voices by language, the article's first, named in the UI language", () => {
+    const select = pickerFor([english, german, french], null);
+    expect(select.options[0]?.textContent).toBe('Browser default');
+    expect(Array.from(select.querySelectorAll('optgroup')).map((group) => group.label)).toEqual([
+      'Französisch',
+      'Deutsch',
+      'Englisch',
+    ]);
+    expect(select.value).toBe('');
+  });
+
+  it('shows the saved voice, found by name or voiceURI', () => {
+    expect(pickerFor([english, german], 'Anna').value).toBe('Anna');
+    expect(pickerFor([english, german], 'urn:Anna').value).toBe('Anna');
+    expect(pickerFor([english], 'Anna').value).toBe('');
   });
 });
