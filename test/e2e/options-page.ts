@@ -22,7 +22,10 @@ const waitMs = 15_000;
 export interface OptionsPage {
   readonly url: string;
   click(selector: string): Promise<void>;
+  /** Picks an option with the keyboard (trusted events, as a user's choice): focus, then arrow keys. */
   select(selector: string, value: string): Promise<void>;
+  /** A real key press to the focused element. */
+  press(key: string): Promise<void>;
   chooseFile(selector: string, name: string, content: string): Promise<void>;
   /** Clicks something that downloads a file; resolves to the saved file's name and text. */
   download(selector: string): Promise<{ name: string; text: string }>;
@@ -92,9 +95,8 @@ function chromiumDriver(browser: ChromiumBrowser): OptionsDriver {
     const options: OptionsPage = {
       url: page.url(),
       click: (selector) => page.locator(selector).click(),
-      select: async (selector, value) => {
-        await page.locator(selector).selectOption(value);
-      },
+      select: (selector, value) => selectByKeyboard(options, selector, value),
+      press: (key) => page.keyboard.press(key),
       chooseFile: (selector, name, content) =>
         page.locator(selector).setInputFiles({
           name,
@@ -155,9 +157,11 @@ function firefoxDriver(readerBrowser: FirefoxBrowser): OptionsDriver {
         await page.locator(selector).setTimeout(waitMs).click();
       },
       async select(selector, value) {
+        await page.bringToFront();
         await page.waitForSelector(selector, { timeout: waitMs });
-        await page.select(selector, value);
+        await selectByKeyboard(options, selector, value);
       },
+      press: (key) => page.keyboard.press(key as Parameters<PuppeteerPage['keyboard']['press']>[0]),
       async chooseFile(selector, name, content) {
         const path = join(temp.path, name);
         writeFileSync(path, content);
@@ -247,6 +251,64 @@ function firefoxDriver(readerBrowser: FirefoxBrowser): OptionsDriver {
     },
     dispose: () => temp.remove(),
   };
+}
+
+/**
+ * In the page: focuses a <select> (in the document, or in the reader's shadow root when hostId is given)
+ * and returns how many arrow-key steps reach `value` (positive: down).
+ */
+export function focusSelect({
+  selector,
+  value,
+  hostId,
+}: {
+  selector: string;
+  value: string;
+  hostId: string | null;
+}): number {
+  const scope = hostId ? document.getElementById(hostId)?.shadowRoot : document;
+  const select = scope?.querySelector<HTMLSelectElement>(selector);
+  if (!select) throw new Error(`no ${selector}`);
+  const target = Array.from(select.options).findIndex((option) => option.value === value);
+  if (target < 0) throw new Error(`${selector} has no option ${JSON.stringify(value)}`);
+  select.focus();
+  return target - select.selectedIndex;
+}
+
+/** In the page: focuses a range input and returns how many arrow-key steps reach `value` (positive: up). */
+export function focusRange({
+  selector,
+  value,
+  hostId,
+}: {
+  selector: string;
+  value: number;
+  hostId: string | null;
+}): number {
+  const scope = hostId ? document.getElementById(hostId)?.shadowRoot : document;
+  const range = scope?.querySelector<HTMLInputElement>(selector);
+  if (!range) throw new Error(`no ${selector}`);
+  range.focus();
+  return Math.round((value - Number(range.value)) / Number(range.step || 1));
+}
+
+/** Arrow keys from the current position: |steps| presses down (or right) when positive, up (left) when not. */
+export async function pressSteps(
+  press: (key: string) => Promise<void>,
+  steps: number,
+  keys: { forward: string; back: string },
+): Promise<void> {
+  for (let i = 0; i < Math.abs(steps); i++) await press(steps > 0 ? keys.forward : keys.back);
+}
+
+async function selectByKeyboard(page: OptionsPage, selector: string, value: string): Promise<void> {
+  const steps = await page.evaluate(focusSelect, { selector, value, hostId: null });
+  await pressSteps((key) => page.press(key), steps, { forward: 'ArrowDown', back: 'ArrowUp' });
+  const chosen = await page.evaluate(valueOf, selector);
+  if (chosen !== value)
+    throw new Error(
+      `${selector} is ${JSON.stringify(chosen)} after the keys, not ${JSON.stringify(value)}`,
+    );
 }
 
 export function driverFor(name: BrowserName, browser: ReaderBrowser): OptionsDriver {

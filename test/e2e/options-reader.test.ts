@@ -3,7 +3,10 @@
 // change on the options page reaches an open reader at once; a corrupt saved value is named on the options
 // page while the reader keeps every other setting; and every font and theme choice applies in the reader.
 import {
+  focusRange,
+  focusSelect,
   poll,
+  pressSteps,
   storeItems,
   textOf,
   useOptionsPages,
@@ -40,23 +43,10 @@ function readerLook(hostId: string): ReaderLook | null {
   };
 }
 
-/** In the page: picks an option of a <select> in the reader, as a user's choice does (a change event). */
-function chooseInReader({
-  hostId,
-  selector,
-  value,
-}: {
-  hostId: string;
-  selector: string;
-  value: string;
-}) {
-  const select = document
-    .getElementById(hostId)
-    ?.shadowRoot?.querySelector<HTMLSelectElement>(selector);
-  if (!select) throw new Error(`no ${selector} in the reader`);
-  select.value = value;
-  select.dispatchEvent(new Event('change', { bubbles: true }));
-  return select.value;
+/** Picks an option of a <select> in the reader with the keyboard, as a user does (trusted events). */
+async function chooseInReader(page: TestPage, selector: string, value: string): Promise<void> {
+  const steps = await page.evaluate(focusSelect, { selector, value, hostId: overlayHostId });
+  await pressSteps((key) => page.press(key), steps, { forward: 'ArrowDown', back: 'ArrowUp' });
 }
 
 async function waitForLook(
@@ -109,11 +99,7 @@ describe.each(browserNames)('%s: the reader and the options page together', (bro
     const article = await readerOn();
     await openSettingsPanel(article);
     await article.clickInOverlay('.bs-font-larger');
-    await article.evaluate(chooseInReader, {
-      hostId: overlayHostId,
-      selector: '#bs-tool-font-family',
-      value: 'system',
-    });
+    await chooseInReader(article, '#bs-tool-font-family', 'system');
     await waitForLook(
       article,
       '22px system-ui',
@@ -155,14 +141,16 @@ describe.each(browserNames)('%s: the reader and the options page together', (bro
     const options = await pages.open();
     const article = await readerOn();
     await article.clickInOverlay('.bs-actions-button');
-    await article.evaluate((hostId) => {
-      const rate = document
-        .getElementById(hostId)
-        ?.shadowRoot?.querySelector<HTMLInputElement>('.bs-speech input[type="range"]');
-      if (!rate) throw new Error('no speed slider in the reader');
-      rate.value = '1.5';
-      rate.dispatchEvent(new Event('input', { bubbles: true }));
-    }, overlayHostId);
+    const steps = await article.evaluate(focusRange, {
+      selector: '.bs-speech input[type="range"]',
+      value: 1.5,
+      hostId: overlayHostId,
+    });
+    expect(steps).toBe(5);
+    await pressSteps((key) => article.press(key), steps, {
+      forward: 'ArrowRight',
+      back: 'ArrowLeft',
+    });
     await poll(
       'the options page speed',
       () => options.evaluate(valueOf, '#opt-speech-rate'),
@@ -205,11 +193,7 @@ describe.each(browserNames)('%s: the reader and the options page together', (bro
       system: /system-ui/,
     };
     for (const [font, family] of Object.entries(fonts)) {
-      await article.evaluate(chooseInReader, {
-        hostId: overlayHostId,
-        selector: '#bs-tool-font-family',
-        value: font,
-      });
+      await chooseInReader(article, '#bs-tool-font-family', font);
       await waitForLook(article, `the ${font} font`, (look) => family.test(look.fontFamily));
     }
     for (const theme of ['dark', 'sepia', 'light', 'auto'] as const) {
