@@ -1,6 +1,6 @@
 // Relative addresses made absolute against the page URL, so links and images work outside the page.
 
-const URL_ATTRIBUTES = ['href', 'src', 'poster', 'cite'];
+const URL_ATTRIBUTES = new Set(['href', 'src', 'poster', 'cite']);
 const LEAVE_ALONE = /^(#|data:|mailto:|tel:|javascript:|about:|blob:)/i;
 
 function absolute(value: string, base: string): string {
@@ -24,13 +24,15 @@ function absoluteSrcset(value: string, base: string): string {
     .join(', ');
 }
 
-export function makeUrlsAbsolute(root: Element, base: string): void {
-  for (const name of URL_ATTRIBUTES) {
-    for (const element of Array.from(root.querySelectorAll(`[${name}]`))) {
-      element.setAttribute(name, absolute(element.getAttribute(name) ?? '', base));
-    }
-  }
-  for (const element of Array.from(root.querySelectorAll('[srcset]'))) {
-    element.setAttribute('srcset', absoluteSrcset(element.getAttribute('srcset') ?? '', base));
-  }
+/**
+ * The absolute form of a URL-holding attribute's value (href, src, poster, cite, srcset), or undefined
+ * for other attributes.
+ */
+export function absoluteUrlAttribute(
+  name: string,
+  value: string,
+  base: string,
+): string | undefined {
+  if (name === 'srcset') return absoluteSrcset(value, base);
+  return URL_ATTRIBUTES.has(name) ? absolute(value, base) : undefined;
 }

@@ -1,23 +1,27 @@
 // The extraction pipeline: a pure function from a DOM to a clean article. It runs on any standards DOM
 // (jsdom or linkedom in Node, the live page in the browser) and never modifies the caller's document.
 //   clone -> metadata -> cleanup rules (before) -> Readability -> rules (after) + output cleaning
-//   -> DOMPurify -> text, reading time, result
+//   -> DOMPurify -> text, reading time, result. With a time budget: a size pre-flight first, and a
+//   deadline checked between the stages and inside their long loops (budget.ts).
 import { Readability } from '@mozilla/readability';
 import { applyRules, formatProblem, rulesForPage, validateUserRules } from '../rules';
-import type { UserRule } from '../rules';
+import type { UserRule, UserRulesValidation } from '../rules';
 import { countWords, normaliseSpace } from '../rules/dom-text';
-import { makeUrlsAbsolute } from './absolute-urls';
 import { dedupeCaptions } from './captions';
 import { dirFromLang, dirFromText, parseDir } from './direction';
+import { checkPageSize, Deadline, ExtractionLimitError } from './budget';
 import { fixLazyImages } from './lazy-images';
 import { removeEmptyLeftovers } from './leftovers';
 import { readPageMetadata, toIsoDate } from './metadata';
 import { toPlainText } from './plain-text';
 import { readingTimeMinutes } from './reading-time';
+import { watchReadability } from './readability-watch';
 import { sanitiseToElement } from './sanitise';
 import type { ExtractedArticle } from './types';
 
 export type { ExtractedArticle, RemovedBlock } from './types';
+export { ExtractionLimitError, PAGE_LIMITS } from './budget';
+export type { LimitReason } from './budget';
 
 export interface ExtractOptions {
   /** The page's address: chooses site rules and resolves relative links. Defaults to document.URL. */
@@ -26,6 +30,12 @@ export interface ExtractOptions {
   userRules?: readonly UserRule[];
   /** The Window DOMPurify runs in; defaults to the document's window, then the global one. */
   window?: Window;
+  /**
+   * A time budget in milliseconds (the content script passes one; default none). With it, a page above
+   * PAGE_LIMITS is refused at once and work stops once the budget is spent: extract throws an
+   * ExtractionLimitError saying which ('too-large' or 'too-slow').
+   */
+  timeBudgetMs?: number;
   /** Told about malformed rules (which are skipped). Defaults to one console.warn per problem. */
   onRuleProblem?: (message: string) => void;
 }
@@ -61,12 +71,56 @@ function cleanString(value: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
-/** Fewer words than this is "no article". Every labelled article in ../shared/datasets has 60 or more. */
+/**
+ * Readability on the (cleaned) clone, watched by the deadline. Null when Readability finds nothing or
+ * gives up by throwing on a malformed document; the deadline's own error passes through.
+ */
+function parseWithReadability(
+  clone: Document,
+  deadline: Deadline,
+): ReturnType<Readability<Element>['parse']> {
+  const reader = new Readability<Element>(clone, {
+    keepClasses: false,
+    serializer: (node) => node as Element,
+  });
+  watchReadability(reader, deadline.tick);
+  try {
+    return reader.parse();
+  } catch (error) {
+    if (error instanceof ExtractionLimitError) throw error;
+    return null;
+  }
+}
+
+const NO_USER_RULES: readonly UserRule[] = [];
+const validatedByList = new WeakMap<readonly UserRule[], UserRulesValidation>();
+
+/** The user's rules checked once per list (the content script passes the same list on every call). */
+function validatedUserRules(
+  userRules: readonly UserRule[] | undefined,
+  document: Document,
+): UserRulesValidation {
+  const list = userRules ?? NO_USER_RULES;
+  let validation = validatedByList.get(list);
+  if (!validation) {
+    validation = validateUserRules(list, document);
+    validatedByList.set(list, validation);
+  }
+  return validation;
+}
+
+/**
+ * Fewer words than this is not worth a reader view (a club's opening hours under its menu): the reader
+ * shows its "no article" message. extract() still returns such short texts; every labelled article in
+ * ../shared/datasets has 60 or more words.
+ */
 export const MIN_ARTICLE_WORDS = 25;
 
 /**
- * Extracts the article of `document`, or returns null when the page has none (an empty page, a
- * frameset, a page Readability cannot read). Throws only when no Window is available for sanitising.
+ * Extracts the article of `document`, or returns null when the page has no text to read (an empty
+ * page, a frameset, a page Readability cannot read). Short articles are returned with their wordCount.
+ * Throws a TypeError when no Window is available for sanitising, and, only when `timeBudgetMs` is
+ * given, an ExtractionLimitError when the page is too large or the budget runs out.
  */
 export function extract(document: Document, options: ExtractOptions = {}): ExtractedArticle | null {
   const window =
@@ -77,6 +131,8 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
     );
   }
   const report = options.onRuleProblem ?? warnOnce;
+  const deadline = new Deadline(options.timeBudgetMs);
+  if (options.timeBudgetMs !== undefined) checkPageSize(document);
   const clone = document.cloneNode(true) as Document;
   const body = clone.body;
   if (!body || body.tagName !== 'BODY' || normaliseSpace(body.textContent ?? '') === '')
@@ -86,43 +142,37 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   const metadata = readPageMetadata(clone);
   const title = cleanString(clone.title);
 
-  const users = validateUserRules(options.userRules ?? [], clone);
+  const users = validatedUserRules(options.userRules, clone);
   users.problems.forEach(report);
   const { rules, problems } = rulesForPage(url?.hostname, users.rules, clone);
   problems.forEach((problem) => report(formatProblem(problem)));
 
+  deadline.check('cleanup rules');
   fixLazyImages(body);
   const removed = applyRules(body, rules, {
     phase: 'before',
     title: title ?? '',
     scope: 'around-main-text',
+    tick: deadline.tick,
   });
 
-  let parsed: ReturnType<Readability<Element>['parse']>;
-  try {
-    parsed = new Readability<Element>(clone, {
-      keepClasses: false,
-      serializer: (node) => node as Element,
-    }).parse();
-  } catch {
-    // Readability gives up on some malformed documents by throwing: that is "no article" to us.
-    return null;
-  }
+  deadline.check('Readability');
+  const parsed = parseWithReadability(clone, deadline);
   const content = parsed?.content;
   if (!parsed || !content || normaliseSpace(content.textContent ?? '') === '') return null;
 
+  deadline.check('output cleaning');
   fixLazyImages(content);
-  removed.push(...applyRules(content, rules, { phase: 'after', title: title ?? '' }));
+  removed.push(
+    ...applyRules(content, rules, { phase: 'after', title: title ?? '', tick: deadline.tick }),
+  );
   removed.push(...dedupeCaptions(content));
-  if (url) makeUrlsAbsolute(content, url.href);
-  removeEmptyLeftovers(content);
-
-  const container = sanitiseToElement(content.innerHTML, window);
+  deadline.check('sanitising');
+  // Relative URLs become absolute while sanitising; emptied blocks go after it (it may empty more).
+  const container = sanitiseToElement(content, window, url?.href, deadline.tick);
   removeEmptyLeftovers(container);
   const text = toPlainText(container);
-  // A few words (a club's opening hours under its menu) are not an article: the reader says so plainly
-  // instead of showing them as one.
-  if (countWords(text) < MIN_ARTICLE_WORDS) return null;
+  if (text === '') return null;
 
   const lang = metadata.lang ?? cleanString(parsed.lang);
   return {
@@ -134,6 +184,7 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
     dir: metadata.dir ?? parseDir(parsed.dir) ?? dirFromLang(lang) ?? dirFromText(text),
     excerpt: cleanString(parsed.excerpt),
     readingTimeMinutes: readingTimeMinutes(text),
+    wordCount: countWords(text),
     html: container.innerHTML,
     text,
     removed,

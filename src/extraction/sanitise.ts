@@ -1,5 +1,6 @@
 // The last step before article HTML may touch a page: DOMPurify with a strict configuration.
 import DOMPurify, { type Config, type DOMPurify as Purifier } from 'dompurify';
+import { absoluteUrlAttribute } from './absolute-urls';
 
 /** Elements that never belong in a reader view: active content, forms, frames, page styling. */
 const FORBID_TAGS = [
@@ -43,6 +44,13 @@ function safeSrcset(value: string): string {
 }
 
 const purifiers = new WeakMap<object, Purifier>();
+/**
+ * The page address relative URLs resolve against during the current sanitize call (hooks are set up
+ * once per purifier, so the call's base travels here; sanitize is synchronous, so calls never overlap).
+ */
+let currentBaseUrl: string | undefined;
+/** The current call's time-budget check, called once per element (it may throw to stop the call). */
+let currentTick: (() => void) | undefined;
 
 function purifierFor(window: Window): Purifier {
   let purifier = purifiers.get(window);
@@ -53,7 +61,14 @@ function purifierFor(window: Window): Purifier {
         'extract: this DOM cannot run DOMPurify; pass options.window (e.g. a jsdom window)',
       );
     }
+    purifier.addHook('uponSanitizeElement', () => currentTick?.());
+    // DOMPurify visits every attribute anyway: relative addresses become absolute here (before its
+    // URL checks see them) instead of in a walk of their own.
     purifier.addHook('uponSanitizeAttribute', (_node, data) => {
+      if (currentBaseUrl !== undefined) {
+        const resolved = absoluteUrlAttribute(data.attrName, data.attrValue, currentBaseUrl);
+        if (resolved !== undefined) data.attrValue = resolved;
+      }
       if (data.attrName !== 'srcset') return;
       data.attrValue = safeSrcset(data.attrValue);
       if (data.attrValue === '') data.keepAttr = false;
@@ -71,13 +86,36 @@ function purifierFor(window: Window): Purifier {
 }
 
 /**
- * Sanitises article HTML into a detached <div> of an inert document (DOMPurify's own parse: nothing loads
- * or runs there). Never into `window`'s live document: in a Chromium content script, an on* attribute
- * parsed in the isolated world keeps its handler after DOMPurify removes the attribute, and an element
- * adopted into the live page then runs it there (an <img onerror> fires when its image fails).
+ * Sanitises article HTML, or a node's children, into a detached <div> of an inert document (DOMPurify's
+ * own: nothing loads or runs there). A node is imported into that document as it is, saving a
+ * serialise-and-parse of the whole article; DOMPurify checks a node tree as it checks parsed markup
+ * (including the markup-in-text checks for trees that would parse differently). Never into `window`'s
+ * live document: in a Chromium content script, an on* attribute parsed in the isolated world keeps its
+ * handler after DOMPurify removes the attribute, and an element adopted into the live page then runs it
+ * there (an <img onerror> fires when its image fails). With `baseUrl`, relative URLs become absolute;
+ * `tick` is called once per element (a time budget's check, which may throw).
  */
-export function sanitiseToElement(html: string, window: Window): HTMLDivElement {
-  const fragment = purifierFor(window).sanitize(html, CONFIG) as unknown as DocumentFragment;
+export function sanitiseToElement(
+  dirty: string | Element,
+  window: Window,
+  baseUrl?: string,
+  tick?: () => void,
+): HTMLDivElement {
+  let input: string | DocumentFragment = typeof dirty === 'string' ? dirty : '';
+  if (typeof dirty !== 'string') {
+    // Its children, not the element itself: the result is the article's content, as with innerHTML.
+    input = dirty.ownerDocument.createDocumentFragment();
+    while (dirty.firstChild) input.appendChild(dirty.firstChild);
+  }
+  currentBaseUrl = baseUrl;
+  currentTick = tick;
+  let fragment: DocumentFragment;
+  try {
+    fragment = purifierFor(window).sanitize(input, CONFIG) as unknown as DocumentFragment;
+  } finally {
+    currentBaseUrl = undefined;
+    currentTick = undefined;
+  }
   const inert = fragment.ownerDocument;
   const container = inert.createElement('div');
   container.append(fragment);

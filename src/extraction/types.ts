@@ -18,6 +18,11 @@ export interface ExtractedArticle {
   dir: 'ltr' | 'rtl' | null;
   excerpt: string | null;
   readingTimeMinutes: number;
+  /**
+   * Words in `text`. A reader shows fewer than MIN_ARTICLE_WORDS (a club's opening hours under its
+   * menu) as "no article"; other callers (the CLI, the library) decide for themselves.
+   */
+  wordCount: number;
   /** Sanitised article HTML, safe to insert into a page. */
   html: string;
   /** Plain text: paragraphs separated by blank lines. */

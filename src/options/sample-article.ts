@@ -27,6 +27,7 @@ export function sampleArticle(t: OptionsText, lang: string): ExtractedArticle {
     dir: null,
     excerpt: paragraphs[0] ?? null,
     readingTimeMinutes: 1,
+    wordCount: text.split(/\s+/).filter((word) => word !== '').length,
     html,
     text,
     removed: [],

@@ -1,49 +1,54 @@
-// The shipped rules (generic + per site), parsed once per module load, and the rule list for one page.
-import genericText from './generic.rules';
+// The shipped rules (generic + per site), loaded once per module load, and the rule list for one page.
 import { checkSelectors } from './engine';
-import { parseRules } from './parse-rules';
-import { SITE_RULE_FILES } from './sites';
-import type { RuleProblem, RuleSet, RuleSpec } from './types';
+import { GENERIC_RULES_FILE, loadShippedRules, type Catalogue } from './shipped-rules';
+import type { RuleProblem, RuleSpec } from './types';
 import { hostMatches, userRulesFor, type UserRule } from './user-rules';
 
-export const GENERIC_RULES_FILE = 'src/rules/generic.rules';
-
-interface Catalogue {
-  generic: RuleSet;
-  sites: RuleSet[];
-  problems: RuleProblem[];
-}
-
-function loadCatalogue(): Catalogue {
-  const generic = parseRules(genericText, { file: GENERIC_RULES_FILE, idPrefix: 'generic' });
-  const problems = [...generic.problems];
-  const sites: RuleSet[] = [];
-  for (const { file, text } of SITE_RULE_FILES) {
-    const site = /([^/]+)\.rules$/.exec(file)?.[1] ?? file;
-    const parsed = parseRules(text, { file, idPrefix: site, requireSite: true });
-    problems.push(...parsed.problems);
-    // A site file that names no site would apply everywhere: leave it out instead.
-    if (parsed.ruleSet.sites.length > 0) sites.push(parsed.ruleSet);
-  }
-  return { generic: generic.ruleSet, sites, problems };
-}
+export { GENERIC_RULES_FILE };
 
 let catalogue: Catalogue | undefined;
 
-/** The shipped rule sets, parsed on first use. */
+/** The shipped rule sets, loaded on first use (parsed at build time in builds: shipped-rules.ts). */
 export function shippedRules(): Catalogue {
-  catalogue ??= loadCatalogue();
+  catalogue ??= loadShippedRules();
   return catalogue;
 }
 
 export interface PageRules {
   /** In priority order: site rules, then the user's, then generic ones. */
-  rules: RuleSpec[];
-  problems: RuleProblem[];
+  rules: readonly RuleSpec[];
+  problems: readonly RuleProblem[];
 }
 
-/** The rules for a page on `host` (undefined when the page has no URL: generic rules only). */
+/** Rule lists already chosen, per user-rule list and host: the engine compiles each list once. */
+const pageRulesCache = new WeakMap<readonly UserRule[], Map<string | undefined, PageRules>>();
+/** A process that reads pages from many hosts keeps at most this many lists per user-rule list. */
+const MAX_CACHED_HOSTS = 200;
+
+/**
+ * The rules for a page on `host` (undefined when the page has no URL: generic rules only). The same
+ * host and user-rule list (by identity) give the same PageRules object, which callers must not change.
+ */
 export function rulesForPage(
+  host: string | undefined,
+  userRules: readonly UserRule[],
+  document: Document,
+): PageRules {
+  let byHost = pageRulesCache.get(userRules);
+  if (!byHost) {
+    byHost = new Map();
+    pageRulesCache.set(userRules, byHost);
+  }
+  let pageRules = byHost.get(host);
+  if (!pageRules) {
+    pageRules = chooseRules(host, userRules, document);
+    if (byHost.size >= MAX_CACHED_HOSTS) byHost.clear();
+    byHost.set(host, pageRules);
+  }
+  return pageRules;
+}
+
+function chooseRules(
   host: string | undefined,
   userRules: readonly UserRule[],
   document: Document,

@@ -10,18 +10,20 @@ export function normaliseSpace(text: string): string {
 const WORD =
   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_])+/gu;
 
+const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
+/** WORD for text without Chinese or Japanese: the same words, without a script test per character. */
+const PLAIN_WORD = /[\p{L}\p{N}_]+/gu;
+
 export function countWords(text: string): number {
-  let count = 0;
-  WORD.lastIndex = 0;
-  while (WORD.exec(text) !== null) count++;
-  return count;
+  return countWordsUpTo(text, Infinity);
 }
 
 /** countWords, but stops once the count passes `limit` (then returns limit + 1). */
 export function countWordsUpTo(text: string, limit: number): number {
+  const word = CJK.test(text) ? WORD : PLAIN_WORD;
   let count = 0;
-  WORD.lastIndex = 0;
-  while (count <= limit && WORD.exec(text) !== null) count++;
+  word.lastIndex = 0;
+  while (count <= limit && word.exec(text) !== null) count++;
   return count;
 }
 
@@ -80,3 +82,32 @@ export function sampleOf(element: Element, maxLength = 100): string {
 }
 
 export const HEADING_TAGS = new Set(['H1', 'H2', 'H3', 'H4', 'H5', 'H6']);
+
+/** The element children of `parent`, in order (a plain array: no live collection to index into). */
+export function childElements(parent: ParentNode): Element[] {
+  const children: Element[] = [];
+  for (let child = parent.firstElementChild; child; child = child.nextElementSibling) {
+    children.push(child);
+  }
+  return children;
+}
+
+/**
+ * The descendant elements of `root` whose local name is `localName` (e.g. "p"), in document order. A
+ * walk of our own rather than getElementsByTagName: jsdom answers each access to a live collection
+ * through a proxy that looks up named items, which made reading one collection quadratic.
+ */
+export function descendantsByTag(root: Element, localName: string): Element[] {
+  const found: Element[] = [];
+  let node: Element | null = root.firstElementChild;
+  while (node) {
+    if (node.localName === localName) found.push(node);
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return found;
+}

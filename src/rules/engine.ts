@@ -1,6 +1,7 @@
 // The rule engine: applies a list of rules to a DOM subtree in one top-down walk, recording removals.
 // Every kind of matcher a rule lists must hold; lines of the same kind are alternatives.
 import {
+  childElements,
   countNodeWordsUpTo,
   countWords,
   HEADING_TAGS,
@@ -32,8 +33,10 @@ const HEADING_CLASS = /(^|[\s_-])(title|heading|header|hd)([\s_-]|$)/i;
 
 function isHeadingLike(element: Element): boolean {
   if (HEADING_TAGS.has(element.tagName) || element.getAttribute('role') === 'heading') return true;
-  const words = countWords(element.textContent ?? '');
-  return words > 0 && words <= 10 && HEADING_CLASS.test(element.getAttribute('class') ?? '');
+  // The class first: reading the words of a large first child is the costly part.
+  if (!HEADING_CLASS.test(element.getAttribute('class') ?? '')) return false;
+  const words = countNodeWordsUpTo(element, 10);
+  return words > 0 && words <= 10;
 }
 
 /** The heading a block opens with: its first child, or a wrapper around only that heading. */
@@ -55,37 +58,39 @@ export function headingOf(block: Element): Element | undefined {
 /** Per-element facts computed at most once while deciding which rule applies. */
 class BlockFacts {
   private textValue: string | undefined;
-  private wordsValue: number | undefined;
-  /**
-   * `wordLimit` is the largest word limit any rule compares with: words are counted only up to it
-   * (beyond, every comparison has the same answer), so a large block is not read to its end.
-   */
-  constructor(
-    readonly element: Element,
-    private readonly wordLimit: number,
-  ) {}
+  /** The exact word count, once known. */
+  private exactWords: number | undefined;
+  /** The block is known to have more words than this (from a capped count). */
+  private moreThan = -1;
+  private headingValue: string | null | undefined;
+  constructor(readonly element: Element) {}
   get text(): string {
     this.textValue ??= normaliseSpace(this.element.textContent ?? '');
     return this.textValue;
   }
-  /** The block's word count, or any number above the word limit when it has more. */
-  get words(): number {
-    this.wordsValue ??=
-      this.textValue === undefined
-        ? countNodeWordsUpTo(this.element, this.wordLimit)
-        : countWords(this.textValue);
-    return this.wordsValue;
+  /**
+   * Whether the block has more than `limit` words. Words are counted only up to the limit asked
+   * about (most rules look at short blocks), so a large block is not read to its end.
+   */
+  hasMoreWordsThan(limit: number): boolean {
+    if (this.exactWords === undefined && this.textValue !== undefined) {
+      this.exactWords = countWords(this.textValue);
+    }
+    if (this.exactWords !== undefined) return this.exactWords > limit;
+    if (limit <= this.moreThan) return true;
+    const words = countNodeWordsUpTo(this.element, limit);
+    if (words <= limit) this.exactWords = words;
+    else this.moreThan = limit;
+    return words > limit;
   }
-}
-
-/** The largest word count any of `rules` compares a block's words with. */
-function wordLimitOf(rules: readonly RuleSpec[]): number {
-  let limit = 0;
-  for (const rule of rules) {
-    const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : 0);
-    limit = Math.max(limit, maxWords, rule.minWords ?? 0);
+  /** The text of the heading the block opens with, or null (several heading rules share it). */
+  get headingText(): string | null {
+    if (this.headingValue === undefined) {
+      const heading = headingOf(this.element);
+      this.headingValue = heading ? normaliseSpace(heading.textContent ?? '') : null;
+    }
+    return this.headingValue;
   }
-  return limit;
 }
 
 interface Match {
@@ -114,35 +119,92 @@ function selectorMatches(
   return compiledSelectorsOf(rule).test?.(element) ?? false;
 }
 
+/**
+ * Whether `rule` holds for the block. The caller already knows the rule looks at this element's tag
+ * (see RulePlan); the cheap tests run first, the structural ones last.
+ */
 function ruleMatches(
   rule: RuleSpec,
   facts: BlockFacts,
   selectorHits: Set<RuleSpec> | undefined,
 ): Match | undefined {
   const element = facts.element;
-  const tag = element.tagName.toLowerCase();
-  if (rule.tags.length > 0) {
-    if (!rule.tags.includes(tag)) return undefined;
-  } else if (rule.selectors.length === 0 && !DEFAULT_BLOCK_TAGS.has(tag)) {
-    return undefined;
-  }
   if (rule.selectors.length > 0 && !selectorMatches(rule, element, selectorHits)) return undefined;
-  const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : undefined);
-  if (maxWords !== undefined && facts.words > maxWords) return undefined;
-  if (rule.minWords !== undefined && facts.words < rule.minWords) return undefined;
   if (rule.headings.length > 0) {
-    const heading = headingOf(element);
-    if (!heading) return undefined;
-    const headingText = normaliseSpace(heading.textContent ?? '');
+    const headingText = facts.headingText;
+    if (headingText === null) return undefined;
     if (!rule.headings.some((pattern) => pattern.test(headingText))) return undefined;
   }
-  const minItems = rule.minItems ?? DEFAULT_MIN_ITEMS;
-  if (!rule.structures.every((kind) => matchesStructure(element, kind, minItems))) return undefined;
-  if (rule.linkDensity !== undefined && linkDensity(element) < rule.linkDensity) return undefined;
+  const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : undefined);
+  if (maxWords !== undefined && facts.hasMoreWordsThan(maxWords)) return undefined;
+  if (rule.minWords !== undefined && !facts.hasMoreWordsThan(rule.minWords - 1)) return undefined;
   if (rule.texts.length > 0 && !rule.texts.some((pattern) => pattern.test(facts.text))) {
     return undefined;
   }
+  if (rule.linkDensity !== undefined && linkDensity(element) < rule.linkDensity) return undefined;
+  const minItems = rule.minItems ?? DEFAULT_MIN_ITEMS;
+  if (!rule.structures.every((kind) => matchesStructure(element, kind, minItems))) return undefined;
   return { rule, textMatched: rule.texts.length > 0 };
+}
+
+/** The rules of one phase, in priority order, indexed by the element tags they look at. */
+interface RulePlan {
+  ordered: RuleSpec[];
+  /** For each tag some rule names (or a default block tag): the rules that look at that tag. */
+  byTag: Map<string, RuleSpec[]>;
+  /** For any other tag: the rules with selectors and no tag list (their selectors decide). */
+  otherTags: RuleSpec[];
+}
+
+/** Whether `rule` looks at elements with the (lower-case) `tag` at all. */
+function looksAtTag(rule: RuleSpec, tag: string): boolean {
+  if (rule.tags.length > 0) return rule.tags.includes(tag);
+  return rule.selectors.length > 0 || DEFAULT_BLOCK_TAGS.has(tag);
+}
+
+function buildPlan(rules: readonly RuleSpec[], phase: RulePhase): RulePlan {
+  const active = rules.filter((rule) => rule.phases.includes(phase));
+  // Keep rules first: a kept block is decided before any other rule looks at it.
+  const ordered = [
+    ...active.filter((rule) => rule.action === 'keep'),
+    ...active.filter((rule) => rule.action !== 'keep'),
+  ];
+  const tags = new Set([...DEFAULT_BLOCK_TAGS, ...ordered.flatMap((rule) => rule.tags)]);
+  const byTag = new Map<string, RuleSpec[]>();
+  for (const tag of tags)
+    byTag.set(
+      tag,
+      ordered.filter((rule) => looksAtTag(rule, tag)),
+    );
+  return {
+    ordered,
+    byTag,
+    otherTags: ordered.filter((rule) => rule.tags.length === 0 && rule.selectors.length > 0),
+  };
+}
+
+const plansByRules = new WeakMap<readonly RuleSpec[], Map<RulePhase, RulePlan>>();
+
+/** The plan for `rules` in `phase`, built once per rule list (rulesForPage hands out the same list). */
+function planFor(rules: readonly RuleSpec[], phase: RulePhase): RulePlan {
+  let plans = plansByRules.get(rules);
+  if (!plans) {
+    plans = new Map();
+    plansByRules.set(rules, plans);
+  }
+  let plan = plans.get(phase);
+  if (!plan) {
+    plan = buildPlan(rules, phase);
+    plans.set(phase, plan);
+  }
+  return plan;
+}
+
+/** Pushes the element children of `parent` so that the first child is popped first. */
+function pushChildren(stack: Element[], parent: Element): void {
+  for (let child = parent.lastElementChild; child; child = child.previousElementSibling) {
+    stack.push(child);
+  }
 }
 
 const selectorValidity = new Map<string, string | null>();
@@ -194,6 +256,8 @@ export interface ApplyOptions {
    * Readability's choice of container (sometimes onto a worse one). Default: the whole root.
    */
   scope?: 'all' | 'around-main-text';
+  /** Called once per element the walk visits: a time budget's check, which may throw to stop it. */
+  tick?: () => void;
 }
 
 /**
@@ -206,11 +270,9 @@ export function applyRules(
   options: ApplyOptions,
 ): Removal[] {
   const removals: Removal[] = [];
-  const active = rules.filter((rule) => rule.phases.includes(options.phase));
-  if (active.length === 0) return removals;
-  const keepRules = active.filter((rule) => rule.action === 'keep');
-  const otherRules = active.filter((rule) => rule.action !== 'keep');
-  const ordered = [...keepRules, ...otherRules];
+  const plan = planFor(rules, options.phase);
+  const ordered = plan.ordered;
+  if (ordered.length === 0) return removals;
 
   // Simple selectors (class, id, attribute, tag) are tested on each element during the walk; the
   // rest are matched once per rule with querySelectorAll, and the walk looks those hits up.
@@ -225,19 +287,22 @@ export function applyRules(
     }
   }
 
-  const wordLimit = wordLimitOf(ordered);
   const guard = new RemovalGuard(root);
   const title = normaliseSpace(options.title ?? '').toLowerCase();
   const main = guard.mainContainer;
   const scopeRoot =
     options.scope === 'around-main-text' && main ? (main.parentElement ?? root) : root;
-  const stack: Element[] = Array.from(scopeRoot.children).reverse();
+  const stack: Element[] = [];
+  pushChildren(stack, scopeRoot);
+  const tick = options.tick;
   while (stack.length > 0) {
     const element = stack.pop() as Element;
     if (!element.parentNode) continue;
-    const facts = new BlockFacts(element, wordLimit);
+    tick?.();
+    const candidates = plan.byTag.get(element.tagName.toLowerCase()) ?? plan.otherTags;
+    const facts = new BlockFacts(element);
     let decided = false;
-    for (const rule of ordered) {
+    for (const rule of candidates) {
       const match = ruleMatches(rule, facts, selectorHits.get(element));
       if (!match) continue;
       if (rule.action === 'keep') {
@@ -246,7 +311,7 @@ export function applyRules(
       }
       if (rule.action === 'unwrap') {
         if (guard.isProtected(element)) continue;
-        const children = Array.from(element.children);
+        const children = childElements(element);
         element.replaceWith(...Array.from(element.childNodes));
         stack.push(...children.reverse());
         decided = true;
@@ -260,7 +325,7 @@ export function applyRules(
       decided = true;
       break;
     }
-    if (!decided) stack.push(...Array.from(element.children).reverse());
+    if (!decided) pushChildren(stack, element);
   }
   return removals;
 }

@@ -1,6 +1,6 @@
 // The safety guard: a rule may never remove article text. Before a removal the engine asks the guard,
 // which refuses when the block holds the page's main text container, or a large share of its prose.
-import { countWords, linkDensity } from './dom-text';
+import { countWords, descendantsByTag, linkDensity } from './dom-text';
 
 /** A paragraph of prose: long enough to be article text rather than a teaser line, and not a link list. */
 function proseWords(paragraph: Element): number {
@@ -17,14 +17,17 @@ const MIN_REFUSED_WORDS = 40;
 export class RemovalGuard {
   private readonly totalProse: number;
   private readonly protectedElements = new Set<Element>();
+  /** Each paragraph's prose words, measured once (removals take whole blocks, not words from them). */
+  private readonly proseByParagraph = new Map<Element, number>();
   /** The likely article container, if the page has prose at all. */
   readonly mainContainer: Element | undefined;
 
   constructor(root: Element) {
     const parentScores = new Map<Element, number>();
     let total = 0;
-    for (const paragraph of Array.from(root.querySelectorAll('p'))) {
+    for (const paragraph of descendantsByTag(root, 'p')) {
       const words = proseWords(paragraph);
+      this.proseByParagraph.set(paragraph, words);
       if (words === 0) continue;
       total += words;
       const parent = paragraph.parentElement;
@@ -65,10 +68,11 @@ export class RemovalGuard {
   allowsRemoval(element: Element, textMatched: boolean): boolean {
     if (this.isProtected(element)) return false;
     if (textMatched) return true;
-    const paragraphs =
-      element.tagName === 'P' ? [element] : Array.from(element.querySelectorAll('p'));
+    const paragraphs = element.tagName === 'P' ? [element] : descendantsByTag(element, 'p');
     let words = 0;
-    for (const paragraph of paragraphs) words += proseWords(paragraph);
+    for (const paragraph of paragraphs) {
+      words += this.proseByParagraph.get(paragraph) ?? proseWords(paragraph);
+    }
     return !(words >= MIN_REFUSED_WORDS && words > this.totalProse * MAX_PROSE_SHARE);
   }
 }

@@ -18,8 +18,36 @@ const ATTRIBUTE = new RegExp(
 const ASCII_WHITESPACE = /[\t\n\f\r ]+/;
 
 function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text;
 }
+
+/**
+ * One element's attribute values (as read and ASCII-lower-cased) while one selector list is tested on
+ * it: a rule's list often names the same attribute many times ([class*="a" i], [class*="b" i], ...).
+ * Cleared at the start of every list test, so a later change to an attribute is always seen.
+ */
+const attributeMemo = {
+  element: undefined as Element | undefined,
+  values: new Map<string, string | null>(),
+  clear(): void {
+    this.element = undefined;
+    this.values.clear();
+  },
+  read(element: Element, name: string, lower: boolean): string | null {
+    if (this.element !== element) {
+      this.element = element;
+      this.values.clear();
+    }
+    const key = lower ? `i:${name}` : name;
+    let value = this.values.get(key);
+    if (value === undefined) {
+      const raw = element.getAttribute(name);
+      value = raw !== null && lower ? asciiLower(raw) : raw;
+      this.values.set(key, value);
+    }
+    return value;
+  },
+};
 
 function attributeTest(
   name: string,
@@ -29,8 +57,7 @@ function attributeTest(
 ) {
   const ignoreCase = flag === 'i';
   const value = ignoreCase ? asciiLower(raw) : raw;
-  const compare = (actual: string): boolean => {
-    const subject = ignoreCase ? asciiLower(actual) : actual;
+  const compare = (subject: string): boolean => {
     switch (op) {
       case '=':
         return subject === value;
@@ -53,7 +80,7 @@ function attributeTest(
     }
   };
   return (element: Element): boolean => {
-    const actual = element.getAttribute(name);
+    const actual = attributeMemo.read(element, name, ignoreCase);
     return actual !== null && compare(actual);
   };
 }
@@ -91,6 +118,16 @@ function tagTest(tag: string): ElementTest {
 
 /** One compound selector ("a.x[href]"), or undefined when it uses anything beyond the simple forms. */
 export function compileCompound(selector: string): ElementTest | undefined {
+  const test = compileCompoundInList(selector);
+  if (!test) return undefined;
+  return (element) => {
+    attributeMemo.clear();
+    return test(element);
+  };
+}
+
+/** compileCompound for use inside a selector list's test, which clears the attribute memo itself. */
+function compileCompoundInList(selector: string): ElementTest | undefined {
   let rest = selector.trim();
   if (rest === '') return undefined;
   const tests: ElementTest[] = [];
@@ -166,13 +203,19 @@ export function compileSelectors(selectors: readonly string[]): CompiledSelector
       continue;
     }
     for (const part of parts) {
-      const test = compileCompound(part);
+      const test = compileCompoundInList(part);
       if (test) tests.push(test);
       else remaining.push(part.trim());
     }
   }
   return {
-    test: tests.length === 0 ? undefined : (element) => tests.some((test) => test(element)),
+    test:
+      tests.length === 0
+        ? undefined
+        : (element) => {
+            attributeMemo.clear();
+            return tests.some((test) => test(element));
+          },
     remaining: remaining.length === 0 ? undefined : remaining.join(', '),
   };
 }
