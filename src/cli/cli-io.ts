@@ -21,12 +21,14 @@ export interface PageArgs {
   url: string | undefined;
   /** The --format value as typed, undefined when not given (each command validates its own formats). */
   format: string | undefined;
+  /** The --time-budget value as typed (milliseconds), undefined when not given. */
+  timeBudget: string | undefined;
   /** What to call the input in messages: the file path, or "standard input". */
   source: string;
 }
 
 /** Options that take a value; anything else starting with "--" is rejected. */
-const VALUE_OPTIONS = ['url', 'format'] as const;
+const VALUE_OPTIONS = ['url', 'format', 'time-budget'] as const;
 type ValueOption = (typeof VALUE_OPTIONS)[number];
 
 function isValueOption(name: string): name is ValueOption {
@@ -104,6 +106,7 @@ export async function readPageArg(args: readonly string[]): Promise<PageArgs> {
     html,
     url: options.url,
     format: options.format,
+    timeBudget: options['time-budget'],
     source: fromStdin ? 'standard input' : (file as string),
   };
 }

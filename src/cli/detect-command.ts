@@ -9,6 +9,8 @@ export async function runDetectCommand(args: string[]): Promise<number> {
     const page = await readPageArg(args);
     if (page.format !== undefined)
       throw new CliError('detect always prints JSON; --format is not an option here');
+    if (page.timeBudget !== undefined)
+      throw new CliError('--time-budget is an option of extract, not of detect');
     if (page.html.trim() === '')
       throw new CliError(`${page.source} is empty: expected an HTML page`);
     const document = parseDocument(page.html, page.url);

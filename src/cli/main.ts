@@ -1,12 +1,13 @@
-// `broadsheet` command line: `broadsheet extract PAGE.html --url URL [--format json|html|text]`,
+// `broadsheet` command line: `broadsheet extract PAGE.html --url URL [--format json|html|text] [--time-budget MS]`,
 // `broadsheet detect PAGE.html --url URL`. Each subcommand lives in its own module.
 import { runExtractCommand } from './extract-command';
 import { runDetectCommand } from './detect-command';
 
 const USAGE = `Usage:
-  broadsheet extract [PAGE.html|-] [--url URL] [--format json|html|text]
+  broadsheet extract [PAGE.html|-] [--url URL] [--format json|html|text] [--time-budget MS]
   broadsheet detect  [PAGE.html|-] [--url URL]
-Reads the page from standard input when no file (or "-") is given.`;
+Reads the page from standard input when no file (or "-") is given. With --time-budget, extract
+refuses pages beyond any article's size and stops after MS milliseconds (default: no limit).`;
 
 async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;

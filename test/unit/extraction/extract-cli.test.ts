@@ -47,9 +47,34 @@ describe('broadsheet extract', () => {
         'siteName',
         'text',
         'title',
+        'wordCount',
       ].sort(),
     );
     expect(article.title).toBe(seedParts().title);
+    expect(article.wordCount).toBeGreaterThan(500);
+  });
+
+  it('prints a short text too, saying on stderr that the reader would not show it as an article', () => {
+    const html =
+      '<html><body><article><p>Open Tuesday to Sunday, ten till four.</p></article></body></html>';
+    const { code, stdout, stderr } = run(['-', '--format', 'text'], html);
+    expect(code).toBe(0);
+    expect(stdout.trim()).toBe('Open Tuesday to Sunday, ten till four.');
+    expect(stderr).toContain('has only 7 words of article text');
+    expect(stderr).toContain('7 words');
+  });
+
+  it('--time-budget: a page over the size limits is refused at once with the reason, exit 1', () => {
+    const teaser = '<div><a href="/x">Another story</a><p>Text of the teaser.</p></div>';
+    const html = `<html><body><article><p>${'Word '.repeat(100)}</p></article>${teaser.repeat(35_000)}</body></html>`;
+    const { code, stdout, stderr } = run(['-', '--time-budget', '3000'], html);
+    expect(code).toBe(1);
+    expect(stdout).toBe('');
+    expect(stderr).toMatch(/^broadsheet extract: page too large: the page has \d+ elements/);
+    expect(run(['-', '--time-budget', 'soon'], html)).toMatchObject({
+      code: 2,
+      stderr: expect.stringContaining('--time-budget wants a whole number of milliseconds'),
+    });
   });
 
   it('prints paragraphs separated by blank lines with --format text, reading stdin for "-"', () => {
