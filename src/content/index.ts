@@ -10,7 +10,7 @@ import {
   readerStateMessage,
 } from '../shared/messages';
 import { backgroundPanels, backgroundSettings } from './background-client';
-import { ReaderController } from './reader-controller';
+import { extractionBudgetMs, ReaderController } from './reader-controller';
 import { siteChoiceClient } from './site-choice-client';
 
 // A symbol in this extension's isolated world: invisible to the page and to other extensions.
@@ -28,7 +28,7 @@ if (!scope[guard]) {
   const settings = backgroundSettings(browser);
   const controller = new ReaderController({
     document,
-    extract: (doc, url) => extract(doc, { url, window }),
+    extract: (doc, url) => extract(doc, { url, window, timeBudgetMs: extractionBudgetMs }),
     t: (key: OverlayMessageKey, substitutions?: string[]) =>
       browser.i18n.getMessage(key, substitutions),
     ui: {

@@ -2,7 +2,9 @@
 // failure (an exception or no article) becomes the overlay's plain "no article found" state.
 // The overlay's modules are imported one by one, not through src/overlay/index.ts, which also exports the
 // options page's settings code: content.js carries only what the first paint needs.
+import { ExtractionLimitError, MIN_ARTICLE_WORDS } from '../extraction';
 import type { ExtractedArticle } from '../extraction/types';
+import type { EmptyReason } from '../overlay/article-view';
 import type { Translate, UiLocale } from '../overlay/i18n';
 import type { SettingsSource } from '../overlay/live-settings';
 import { mountOverlay, type Overlay } from '../overlay/overlay';
@@ -31,6 +33,15 @@ export interface ReaderDeps {
   /** Asks the background to open the options page (the toolbar's "All settings"). */
   openOptions?: () => void;
 }
+
+/** What extraction gave the reader: an article, or the reason the overlay shows instead. */
+interface Extracted {
+  article: ExtractedArticle | null;
+  emptyReason: EmptyReason;
+}
+
+/** How long extraction may take before the reader says the page is too large (it runs on the page's thread). */
+export const extractionBudgetMs = 3000;
 
 export const perfMarks = {
   toggle: 'broadsheet:toggle',
@@ -107,19 +118,20 @@ export class ReaderController {
     // The settings' round trip to the background runs while the page is extracted.
     const settings = this.deps.settings?.load();
     const url = doc.location?.href ?? doc.URL;
-    const article = this.extractSafely(doc, url);
+    const extracted = this.extractSafely(doc, url);
     mark(doc, perfMarks.extracted);
     const loaded = settings ? await within(settings, settingsWaitMs, doc.defaultView) : null;
-    this.overlay = this.mount(doc, url, article, loaded ?? undefined);
+    this.overlay = this.mount(doc, url, extracted, loaded ?? undefined);
   }
 
   /** Mounts the article; if that fails (unexpected markup), the plain "no article" state instead. */
   private mount(
     doc: Document,
     url: string,
-    article: ExtractedArticle | null,
+    extracted: Extracted,
     settings: Settings | undefined,
   ): Overlay {
+    const { article, emptyReason } = extracted;
     const options = {
       document: doc,
       pageUrl: url,
@@ -148,16 +160,24 @@ export class ReaderController {
         this.deps.reportError?.(error);
       }
     }
-    return mountOverlay({ ...options, article: null });
+    return mountOverlay({ ...options, article: null, emptyReason });
   }
 
-  private extractSafely(doc: Document, url: string): ExtractedArticle | null {
+  /**
+   * The article, or why there is none: no text, fewer than MIN_ARTICLE_WORDS words (a menu and a line
+   * are not worth a reader view), or a page too large for the time budget.
+   */
+  private extractSafely(doc: Document, url: string): Extracted {
     try {
       const article = this.deps.extract(doc, url);
-      return article && article.html.trim() ? article : null;
+      if (!article || !article.html.trim() || article.wordCount < MIN_ARTICLE_WORDS) {
+        return { article: null, emptyReason: 'no-article' };
+      }
+      return { article, emptyReason: 'no-article' };
     } catch (error) {
+      if (error instanceof ExtractionLimitError) return { article: null, emptyReason: 'too-large' };
       this.deps.reportError?.(error);
-      return null;
+      return { article: null, emptyReason: 'no-article' };
     }
   }
 }

@@ -181,10 +181,19 @@ export function buildArticleView(
   return parts.element;
 }
 
-export function buildEmptyView(doc: Document, t: Translate): HTMLElement {
+/** Why there is no article to show: none found, or the page too large to read within the time budget. */
+export type EmptyReason = 'no-article' | 'too-large';
+
+export function buildEmptyView(
+  doc: Document,
+  t: Translate,
+  reason: EmptyReason = 'no-article',
+): HTMLElement {
   const box = element(doc, 'div', 'bs-empty-state');
-  const message = element(doc, 'p', 'bs-empty', t('noArticle'));
+  const tooLarge = reason === 'too-large';
+  const message = element(doc, 'p', 'bs-empty', t(tooLarge ? 'pageTooLarge' : 'noArticle'));
   message.id = titleId;
-  box.append(message, element(doc, 'p', 'bs-empty-hint', t('noArticleHint')));
+  const hint = t(tooLarge ? 'pageTooLargeHint' : 'noArticleHint');
+  box.append(message, element(doc, 'p', 'bs-empty-hint', hint));
   return box;
 }

@@ -17,6 +17,8 @@ export type OverlayMessageKey =
   | 'readingTime'
   | 'noArticle'
   | 'noArticleHint'
+  | 'pageTooLarge'
+  | 'pageTooLargeHint'
   | 'overlaySettings'
   | 'overlaySettingsTitle'
   | 'toolFontSize'

@@ -5,7 +5,7 @@
 import type { ExtractedArticle } from '../extraction/types';
 import type { Settings } from '../shared/settings';
 import { adoptCss } from './adopt-css';
-import { buildArticleParts, buildEmptyView, titleId } from './article-view';
+import { buildArticleParts, buildEmptyView, titleId, type EmptyReason } from './article-view';
 import { cycleFocus } from './focus-trap';
 import { registerReaderFonts } from './fonts';
 import type { Translate, UiLocale } from './i18n';
@@ -30,6 +30,8 @@ export interface OverlayOptions {
   document: Document;
   /** The extracted article, or null to show the "no article found" message. */
   article: ExtractedArticle | null;
+  /** With no article: why (the message says so); "no article found" by default. */
+  emptyReason?: EmptyReason;
   pageUrl: string;
   t: Translate;
   ui: UiLocale;
@@ -165,7 +167,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       : undefined,
   });
   const parts = article ? buildArticleParts(doc, article, options.pageUrl, t, ui) : null;
-  const content = parts?.element ?? buildEmptyView(doc, t);
+  const content = parts?.element ?? buildEmptyView(doc, t, options.emptyReason);
   const body = parts?.body ?? null;
 
   const attachTools = (provided: PanelContent) => {
