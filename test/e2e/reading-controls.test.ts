@@ -218,15 +218,27 @@ describe.each(browserNames)('%s: the reader controls', (browserName: BrowserName
     expect(savedHtml).toContain(`<h1 class="bs-title">${articleTitle}`);
     expect(savedHtml).not.toContain('<script');
 
-    // Print: a hidden frame holding only the article and the print stylesheet.
+    // Print: a hidden frame holding only the article and the print stylesheet. It may be printed and gone
+    // within moments (Firefox prints silently here), so the page records each frame as it is added.
+    await page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { printFrames: string[] }).printFrames = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          for (const node of Array.from(record.addedNodes)) {
+            if (node instanceof HTMLIFrameElement && node.srcdoc) seen.push(node.srcdoc);
+          }
+        }
+      }).observe(document.documentElement, { childList: true, subtree: true });
+    }, null);
     await page.clickInOverlay('.bs-print');
     const printed = await poll(
       'the print frame',
       () =>
         page.evaluate(() => {
-          const frame = document.querySelector('iframe[srcdoc]');
-          const doc = (frame as HTMLIFrameElement | null)?.contentDocument;
-          if (!doc?.querySelector('h1.bs-title')) return null;
+          const [html] = (window as unknown as { printFrames: string[] }).printFrames;
+          if (html === undefined) return null;
+          const doc = new DOMParser().parseFromString(html, 'text/html');
           return {
             title: doc.querySelector('h1.bs-title')?.textContent ?? '',
             printCss: (doc.querySelector('style')?.textContent ?? '').includes('@media print'),
