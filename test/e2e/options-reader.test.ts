@@ -1,7 +1,8 @@
 // The reader and the options page share one set of settings in storage.sync, in both browsers: a change in
 // the reader's toolbar shows on the options page and is there when the reader opens again after a reload; a
 // change on the options page reaches an open reader at once; a corrupt saved value is named on the options
-// page while the reader keeps every other setting; and every font and theme choice applies in the reader.
+// page while the reader keeps every other setting; settings an old version saved are upgraded for both; and
+// every font and theme choice applies in the reader.
 import {
   focusRange,
   focusSelect,
@@ -180,6 +181,25 @@ describe.each(browserNames)('%s: the reader and the options page together', (bro
     const look = await waitForLook(article, 'sepia', (value) => value.theme === 'sepia');
     expect(look.fontSize).toBe('20px');
     expect(parseFloat(look.lineHeight)).toBeCloseTo(36, 0);
+  });
+
+  it('reads settings an old version saved (v1, one key) in the options page and the reader', async () => {
+    const options = await pages.open();
+    await options.evaluate(storeItems, {
+      settings: { schemaVersion: 1, theme: 'night', fontSize: '18px', font: 'opendyslexic' },
+    });
+    await options.reload();
+    expect(await options.evaluate(valueOf, '#opt-theme')).toBe('dark');
+    expect(await options.evaluate(textOf, '.reading .bs-font-size-value')).toBe('18 px');
+    expect(await options.evaluate(valueOf, '#opt-font-family')).toBe('dyslexic');
+
+    const article = await readerOn();
+    await waitForLook(
+      article,
+      'the upgraded settings',
+      (look) =>
+        look.theme === 'dark' && look.fontSize === '18px' && /OpenDyslexic/.test(look.fontFamily),
+    );
   });
 
   it('applies every font and every theme choice in the reader', async () => {
