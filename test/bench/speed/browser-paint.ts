@@ -17,8 +17,17 @@
 // so relative URLs resolve as on the real site and site rules apply (the seed page gets its
 // independent.co.uk rules). Each run reloads the page, so script
 // injection is included, and closes the overlay with the toolbar action before the next run.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { CDPSession } from 'playwright-core';
-import { launchChromium } from '../../e2e/support/chromium';
+import {
+  launchChromium,
+  tabTargetIdOf,
+  triggerAction,
+  untypedSend,
+  type UntypedSend,
+} from '../../e2e/support/chromium';
+import { findRepoRoot } from '../lib/repo-root';
 import { htmlBytes, pageLabel, type BenchPage } from './pages';
 import { median, summarise, type Summary } from './stats';
 
@@ -34,6 +43,12 @@ const marks = {
   painted: 'broadsheet:painted',
 } as const;
 const waitMs = 30_000;
+
+/** The npm package's Readability.js, evaluated in the page's main world for the baseline. */
+const readabilitySource = readFileSync(
+  join(findRepoRoot(), 'node_modules', '@mozilla', 'readability', 'Readability.js'),
+  'utf8',
+);
 
 export interface PaintRun {
   /** trigger -> painted: what the user waits for. */
@@ -83,6 +98,11 @@ export interface BrowserPageResult {
   total: Summary | null;
   heap: HeapGrowth | null;
   work: RendererWork | null;
+  /**
+   * The baseline in the same browser and run: plain Readability (default options) on a clone of the same
+   * loaded page, in its main world, once per fresh load; per-run ms and their median.
+   */
+  plain: { runs: number[]; medianMs: number } | null;
   error?: string;
 }
 
@@ -129,7 +149,7 @@ interface RequestPaused {
  */
 async function serveDocuments(
   session: CDPSession,
-  send: (method: string, params?: object) => Promise<unknown>,
+  send: UntypedSend,
   served: ServedDocument,
 ): Promise<void> {
   session.on('Fetch.requestPaused', (event: RequestPaused) => {
@@ -162,8 +182,8 @@ class PaintSession {
   constructor(
     private readonly browser: ChromiumBrowser,
     private readonly page: PlaywrightPage,
-    private readonly send: (method: string, params: object) => Promise<unknown>,
-    private readonly pageSend: (method: string, params?: object) => Promise<unknown>,
+    private readonly send: UntypedSend,
+    private readonly pageSend: UntypedSend,
   ) {}
 
   static async start(browser: ChromiumBrowser, served: ServedDocument): Promise<PaintSession> {
@@ -173,12 +193,14 @@ class PaintSession {
     const tab = await browser.newPage();
     const browserSession = await playwrightBrowser.newBrowserCDPSession();
     const pageSession = await context.newCDPSession(tab.page);
-    // The Extensions domain is not in Playwright's typed protocol: send untyped.
-    const untyped = (session: CDPSession) =>
-      session.send.bind(session) as (method: string, params?: object) => Promise<unknown>;
-    await serveDocuments(pageSession, untyped(pageSession), served);
-    await untyped(pageSession)('Performance.enable', { timeDomain: 'threadTicks' });
-    return new PaintSession(browser, tab.page, untyped(browserSession), untyped(pageSession));
+    await serveDocuments(pageSession, untypedSend(pageSession), served);
+    await untypedSend(pageSession)('Performance.enable', { timeDomain: 'threadTicks' });
+    return new PaintSession(
+      browser,
+      tab.page,
+      untypedSend(browserSession),
+      untypedSend(pageSession),
+    );
   }
 
   /** Loads (or reloads) the page and waits until it is idle, as a reader would before clicking. */
@@ -191,21 +213,12 @@ class PaintSession {
   }
 
   /** The CDP "tab" target of the page (what triggerAction wants): the selected tab showing its URL. */
-  async tabTargetId(): Promise<string> {
-    await this.page.bringToFront();
-    const { targetInfos } = (await this.send('Target.getTargets', {
-      filter: [{ type: 'tab' }],
-    })) as {
-      targetInfos: { targetId: string; url: string; embedderData?: { tabActive?: boolean } }[];
-    };
-    const url = this.page.url();
-    const tab = targetInfos.find((t) => t.url === url && t.embedderData?.tabActive === true);
-    if (tab === undefined) throw new Error(`Chromium: no selected tab target shows ${url}`);
-    return tab.targetId;
+  tabTargetId(): Promise<string> {
+    return tabTargetIdOf(this.send, this.page);
   }
 
   private trigger(targetId: string): Promise<unknown> {
-    return this.send('Extensions.triggerAction', { id: this.browser.extensionId, targetId });
+    return triggerAction(this.send, this.browser.extensionId, targetId);
   }
 
   /** Toolbar action -> overlay painted; returns the marks. */
@@ -287,6 +300,19 @@ class PaintSession {
     if (!gone) throw new Error(`the overlay was still open ${waitMs} ms after the toolbar action`);
   }
 
+  /**
+   * Plain Readability on the loaded page, as a page script would run it: `new Readability(clone).parse()`
+   * timed around the call only (compiling Readability.js is outside, as the content script's is).
+   */
+  async plainReadabilityMs(): Promise<number> {
+    return this.page.evaluate(`(() => {
+      ${readabilitySource}
+      const started = performance.now();
+      new Readability(document.cloneNode(true)).parse();
+      return performance.now() - started;
+    })()`);
+  }
+
   async metrics(): Promise<Map<string, number>> {
     const { metrics } = (await this.pageSend('Performance.getMetrics')) as {
       metrics: { name: string; value: number }[];
@@ -338,6 +364,7 @@ async function measurePage(
     total: null,
     heap: null,
     work: null,
+    plain: null,
   };
   try {
     served.url = withoutHash(page.url);
@@ -349,6 +376,12 @@ async function measurePage(
       result.runs.push(toRun(await session.open(targetId)));
       await session.close(targetId);
     }
+    const plainRuns: number[] = [];
+    for (let i = 0; i < runs; i++) {
+      await session.load(page.url);
+      plainRuns.push(await session.plainReadabilityMs());
+    }
+    result.plain = { runs: plainRuns, medianMs: median(plainRuns) };
     // One more run, untimed, for the heap and the renderer's work: garbage collection between the steps
     // would disturb the timings.
     await session.load(page.url);

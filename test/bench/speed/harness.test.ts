@@ -89,6 +89,7 @@ describe('paint budgets', () => {
     total: null,
     heap: null,
     work: null,
+    plain: { runs: [10, 12, 14], medianMs: 12 },
   });
   const judge = (pages: BrowserPageResult[]) =>
     printBrowser({ chromiumVersion: 'test', pages, elapsedMs: 1 } as BrowserBenchResult, () => {});
@@ -106,6 +107,31 @@ describe('paint budgets', () => {
     expect(seed).toMatchObject({ pass: true, measured: true });
     expect(largest).toMatchObject({ pass: false, measured: true });
     expect(largest!.detail).toContain('over budget: big-2 260 ms');
+    expect(largest!.detail).toContain(
+      'worst median 260 ms (big-2; plain Readability alone there: 12.0 ms)',
+    );
+  });
+
+  test('prints our extraction against plain Readability on the same page', () => {
+    const lines: string[] = [];
+    printBrowser(
+      {
+        chromiumVersion: 'test',
+        pages: [
+          {
+            ...page('big-1', 'largest', [50, 60, 70]),
+            median: { totalMs: 60, injectMs: 1, extractMs: 30, renderMs: 1 },
+            total: { count: 3, median: 60, p95: 70, min: 50, max: 70 },
+          },
+        ],
+        elapsedMs: 1,
+      } as BrowserBenchResult,
+      (line) => lines.push(line),
+    );
+    expect(lines.join('\n')).toMatch(
+      /big-1 +extract +30\.0 ms +plain Readability +12\.0 ms +ours beyond it +18\.0 ms +ratio 2\.50x/,
+    );
+    expect(lines.join('\n')).toContain('median ratio extract/plain: 2.50x over 1 pages');
   });
 
   test('a page without timings is "not measured"', () => {

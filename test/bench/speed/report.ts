@@ -4,7 +4,7 @@ import { budget, notMeasured, type BudgetResult } from './budgets';
 import { kib, type BundleSize } from './bundles';
 import type { DetectorResult } from './detector';
 import type { NodeBenchResult } from './node-pipeline';
-import { ms, type Summary } from './stats';
+import { median, ms, type Summary } from './stats';
 
 export const budgetLimits = {
   nodeRatio: 1.2,
@@ -108,7 +108,7 @@ export function printBrowser(
   print: (line: string) => void,
 ): BudgetResult[] {
   print(`Chromium ${result.chromiumVersion}, took ${(result.elapsedMs / 1000).toFixed(0)} s`);
-  const widths = [0, 8, 6, 10, 10, 10, 10, 10, 10, 12, 12];
+  const widths = [0, 8, 6, 10, 10, 10, 10, 10, 10, 10, 12, 12];
   print(
     row(
       [
@@ -120,6 +120,7 @@ export function printBrowser(
         'inject',
         'extract',
         'render',
+        'plain RB',
         'shown',
         'heap open',
         'heap closed',
@@ -144,6 +145,7 @@ export function printBrowser(
           ms(page.median.injectMs),
           ms(page.median.extractMs),
           ms(page.median.renderMs),
+          page.plain ? ms(page.plain.medianMs) : '-',
           shown,
           growth(page.heap ? page.heap.open.usedBytes - page.heap.before.usedBytes : undefined),
           growth(page.heap ? page.heap.closed.usedBytes - page.heap.before.usedBytes : undefined),
@@ -152,6 +154,7 @@ export function printBrowser(
       ),
     );
   }
+  printPipelineSplit(result, print);
   const withEmbedder = result.pages.filter((p) => p.heap?.open.embedderBytes != null);
   if (withEmbedder.length > 0) {
     print('embedder (Blink/DOM) heap growth with the overlay open:');
@@ -185,6 +188,32 @@ export function printBrowser(
   ];
 }
 
+/**
+ * Our extraction (toggle -> extracted) against plain Readability on the same page in the same browser and
+ * run: how much of the wait is Readability's own work, and how much is ours.
+ */
+function printPipelineSplit(result: BrowserBenchResult, print: (line: string) => void): void {
+  const compared = result.pages.filter((p) => p.median && p.plain);
+  if (compared.length === 0) return;
+  print(
+    'extract (our whole pipeline in the content script) vs plain Readability alone on the same page, medians:',
+  );
+  const ratios: number[] = [];
+  for (const page of compared) {
+    const ours = page.median!.extractMs;
+    const plain = page.plain!.medianMs;
+    if (plain > 0) ratios.push(ours / plain);
+    print(
+      `  ${page.label.padEnd(44)} extract ${ms(ours).padStart(9)}   plain Readability ${ms(plain).padStart(9)}   ours beyond it ${ms(ours - plain).padStart(9)}   ratio ${plain > 0 ? `${(ours / plain).toFixed(2)}x` : '-'}`,
+    );
+  }
+  if (ratios.length > 0) {
+    print(
+      `  median ratio extract/plain: ${median(ratios).toFixed(2)}x over ${ratios.length} pages`,
+    );
+  }
+}
+
 function paintBudget(
   result: BrowserBenchResult,
   role: 'seed' | 'largest',
@@ -202,8 +231,10 @@ function paintBudget(
   const over = medians.filter((m) => m.totalMs >= limitMs);
   const notArticle = pages.filter((p) => p.runs.some((r) => r.shown !== 'article'));
   const worst = medians.reduce((a, b) => (b.totalMs > a.totalMs ? b : a));
+  const worstPlain = pages.find((p) => p.label === worst.label)?.plain?.medianMs;
   const detail =
-    `${pages.length} page(s), worst median ${ms(worst.totalMs)} (${worst.label})` +
+    `${pages.length} page(s), worst median ${ms(worst.totalMs)} (${worst.label}` +
+    (worstPlain === undefined ? ')' : `; plain Readability alone there: ${ms(worstPlain)})`) +
     (over.length > 0
       ? `; over budget: ${over.map((m) => `${m.label} ${ms(m.totalMs)}`).join(', ')}`
       : '') +

@@ -132,43 +132,10 @@ class ChromiumReaderBrowser implements ReaderBrowser {
     return new ChromiumPage(page);
   }
 
-  /**
-   * The CDP "tab" target of a page (triggerAction wants the tab, not the page target): the selected tab
-   * showing the page's URL, once the page is brought to the front.
-   */
-  private async tabTargetIdOf(page: TestPage): Promise<string> {
-    const { page: playwrightPage } = asChromiumPage(page);
-    await playwrightPage.bringToFront();
-    const { targetInfos } = (await this.send('Target.getTargets', {
-      filter: [{ type: 'tab' }],
-    })) as {
-      targetInfos: { targetId: string; url: string; embedderData?: { tabActive?: boolean } }[];
-    };
-    const url = playwrightPage.url();
-    const tab = targetInfos.find(
-      (info) => info.url === url && info.embedderData?.tabActive === true,
-    );
-    if (tab === undefined) {
-      const seen = targetInfos.map(
-        (info) => `${info.url} (active: ${String(info.embedderData?.tabActive)})`,
-      );
-      throw new Error(`Chromium: no selected tab target shows ${url}; tabs: ${seen.join(', ')}`);
-    }
-    return tab.targetId;
-  }
-
-  /** CDP commands our typed protocol lacks (the Extensions domain needs --enable-unsafe-extension-debugging). */
-  private send(method: string, params: object): Promise<unknown> {
-    const send = this.browserSession.send.bind(this.browserSession) as (
-      m: string,
-      p: object,
-    ) => Promise<unknown>;
-    return send(method, params);
-  }
-
   async clickAction(page: TestPage): Promise<void> {
-    const targetId = await this.tabTargetIdOf(page);
-    await this.send('Extensions.triggerAction', { id: this.extensionId, targetId });
+    const send = untypedSend(this.browserSession);
+    const targetId = await tabTargetIdOf(send, asChromiumPage(page).page);
+    await triggerAction(send, this.extensionId, targetId);
   }
 
   /** The tab id of the page: it is the selected tab once brought to the front (no `tabs` permission needed). */
@@ -208,6 +175,45 @@ class ChromiumReaderBrowser implements ReaderBrowser {
       this.cleanUp();
     }
   }
+}
+
+/** Sends CDP commands our typed protocol lacks (the Extensions domain, Target.getTargets' filter). */
+export type UntypedSend = (method: string, params?: object) => Promise<unknown>;
+
+export function untypedSend(session: CDPSession): UntypedSend {
+  return session.send.bind(session) as UntypedSend;
+}
+
+/**
+ * The CDP "tab" target of a page (triggerAction wants the tab, not the page target): the selected tab
+ * showing the page's URL, once the page is brought to the front. `send` goes to a browser CDP session.
+ */
+export async function tabTargetIdOf(send: UntypedSend, page: Page): Promise<string> {
+  await page.bringToFront();
+  const { targetInfos } = (await send('Target.getTargets', { filter: [{ type: 'tab' }] })) as {
+    targetInfos: { targetId: string; url: string; embedderData?: { tabActive?: boolean } }[];
+  };
+  const url = page.url();
+  const tab = targetInfos.find((info) => info.url === url && info.embedderData?.tabActive === true);
+  if (tab === undefined) {
+    const seen = targetInfos.map(
+      (info) => `${info.url} (active: ${String(info.embedderData?.tabActive)})`,
+    );
+    throw new Error(`Chromium: no selected tab target shows ${url}; tabs: ${seen.join(', ')}`);
+  }
+  return tab.targetId;
+}
+
+/**
+ * The real toolbar click: CDP Extensions.triggerAction fires action.onClicked in that tab with activeTab
+ * granted (the Extensions domain needs --enable-unsafe-extension-debugging, in chromium-flags.json).
+ */
+export function triggerAction(
+  send: UntypedSend,
+  extensionId: string,
+  targetId: string,
+): Promise<unknown> {
+  return send('Extensions.triggerAction', { id: extensionId, targetId });
 }
 
 function asChromiumPage(page: TestPage): ChromiumPage {
