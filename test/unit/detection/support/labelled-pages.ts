@@ -2,12 +2,15 @@
 //   - ../shared/datasets/readability-test-pages: Readability's own `readerable` flag (122 true, 8 false);
 //   - ../shared/datasets/article-extraction-benchmark: 181 news and blog articles (all true);
 //   - test/fixtures/detect: our own pages, mostly the non-article pages around articles.
-// Reading the shared datasets is a small local function on purpose; the bench helpers' loader
-// (test/bench/lib/datasets.ts) can replace it once it is committed.
-import { existsSync, readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+// The shared datasets are read by the bench helpers' loader (test/bench/lib/datasets.ts).
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
+import { loadDataset } from '../../../bench/lib/datasets';
+import { findRepoRoot } from '../../../bench/lib/repo-root';
+
+export { findRepoRoot };
 
 export interface LabelledPage {
   /** "readability-test-pages", "article-extraction-benchmark" or "fixtures". */
@@ -22,18 +25,6 @@ export interface LabelledPage {
 }
 
 export const DATASETS = ['readability-test-pages', 'article-extraction-benchmark'] as const;
-
-export function findRepoRoot(start = process.cwd()): string {
-  for (let dir = start; ; dir = dirname(dir)) {
-    const manifest = join(dir, 'package.json');
-    if (existsSync(manifest)) {
-      const name = (JSON.parse(readFileSync(manifest, 'utf8')) as { name?: unknown }).name;
-      if (name === 'broadsheet') return dir;
-    }
-    if (dirname(dir) === dir)
-      throw new Error(`run this inside the broadsheet repository (from ${start})`);
-  }
-}
 
 function readJsonLines(path: string): Record<string, unknown>[] {
   return readFileSync(path, 'utf8')
@@ -67,19 +58,14 @@ export function loadDatasetPages(
   name: (typeof DATASETS)[number],
   root = findRepoRoot(),
 ): LabelledPage[] {
-  const folder = join(root, '..', 'shared', 'datasets', name);
-  return readJsonLines(join(folder, 'manifest.jsonl')).map((record) => {
-    const id = text(record, 'id', `${name}`);
-    return {
-      source: name,
-      id,
-      url: text(record, 'url', `${name}/${id}`),
-      html: readHtml(folder, text(record, 'html', `${name}/${id}`)),
-      article: typeof record.readerable === 'boolean' ? record.readerable : true,
-      kind:
-        typeof record.readerable === 'boolean' && !record.readerable ? 'not-readerable' : 'article',
-    };
-  });
+  return loadDataset(name, join(root, '..', 'shared', 'datasets')).map((page) => ({
+    source: name,
+    id: page.id,
+    url: page.url,
+    html: page.html,
+    article: page.readerable ?? true,
+    kind: page.readerable === false ? 'not-readerable' : 'article',
+  }));
 }
 
 /** Our own labelled pages in test/fixtures/detect. */
