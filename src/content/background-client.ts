@@ -67,6 +67,22 @@ export function backgroundSettings(api: BackgroundApi): SettingsSource {
   };
 }
 
+/**
+ * Starts loading now (content.js is injected right before the toolbar's toggle arrives) and hands that
+ * load to the first caller, so the settings' round trip overlaps the injection; later loads ask afresh.
+ */
+export function loadingAhead(source: SettingsSource): SettingsSource {
+  let ahead: Promise<Settings | null> | null = source.load();
+  return {
+    ...source,
+    load: () => {
+      const first = ahead;
+      ahead = null;
+      return first ?? source.load();
+    },
+  };
+}
+
 /** Has the background inject reader-tools.js into this frame, then returns what it registered. */
 export function backgroundPanels(api: BackgroundApi): () => Promise<PanelContent> {
   return async () => {

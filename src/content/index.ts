@@ -9,7 +9,7 @@ import {
   openOptionsMessage,
   readerStateMessage,
 } from '../shared/messages';
-import { backgroundPanels, backgroundSettings } from './background-client';
+import { backgroundPanels, backgroundSettings, loadingAhead } from './background-client';
 import { extractionBudgetMs, ReaderController } from './reader-controller';
 import { siteChoiceClient } from './site-choice-client';
 
@@ -25,7 +25,7 @@ if (!scope[guard]) {
     browser.runtime.sendMessage(readerStateMessage(open)).catch(() => undefined);
   };
 
-  const settings = backgroundSettings(browser);
+  const settings = loadingAhead(backgroundSettings(browser));
   const controller = new ReaderController({
     document,
     extract: (doc, url) => extract(doc, { url, window, timeBudgetMs: extractionBudgetMs }),

@@ -62,8 +62,8 @@ function buildHeader(
 
 /** Characters of text (an image counts as a paragraph) that surely fill the first screen. */
 export const firstScreenChars = 3000;
-/** Articles shorter than this are shown in one go: splitting them would save nothing. */
-const splitAboveChars = 2 * firstScreenChars;
+/** Articles shorter than this are shown in one go: what follows the first screen would be too little. */
+const splitAboveChars = firstScreenChars + 1000;
 const imageWeight = 400;
 
 function weightOf(node: ChildNode): number {
@@ -106,7 +106,7 @@ function splitAfterFirstScreen(root: Element): RestGroup[] {
     const last = nodes[index];
     if (!last || last.nodeType !== 1) return groups;
     const element = last as Element;
-    if (!groupingTags.has(element.localName) || element.childElementCount < 2) return groups;
+    if (!groupingTags.has(element.localName) || element.childElementCount === 0) return groups;
     parent = element;
   }
 }

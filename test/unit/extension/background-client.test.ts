@@ -1,7 +1,11 @@
 // content.js's side of the background's services: settings through messages (validated in the background,
 // src/background/reader-services.ts, wired here to a fake sync area) and the panels' bundle.
 import { answerReaderRequest } from '../../../src/background/reader-services';
-import { backgroundPanels, backgroundSettings } from '../../../src/content/background-client';
+import {
+  backgroundPanels,
+  backgroundSettings,
+  loadingAhead,
+} from '../../../src/content/background-client';
 import { panelContent } from '../../../src/overlay/reader-tools';
 import { registerPanelContent } from '../../../src/overlay/tools-contract';
 import { defaultSettings, loadSettings, STORAGE_KEYS } from '../../../src/shared/settings';
@@ -87,5 +91,30 @@ describe("the panels' bundle", () => {
     await expect(load()).resolves.toBe(panelContent);
     await expect(load()).resolves.toBe(panelContent);
     expect(injected).toBe(1);
+  });
+});
+
+describe('loading the settings ahead', () => {
+  it('starts at once, gives that load to the first caller and asks afresh after', async () => {
+    const area = new FakeStorageArea();
+    let asked = 0;
+    const api = extensionWith(area);
+    const counting = {
+      ...api,
+      runtime: {
+        sendMessage: (message: unknown) => {
+          asked++;
+          return api.runtime.sendMessage(message);
+        },
+      },
+    };
+    const source = loadingAhead(backgroundSettings(counting));
+    expect(asked).toBe(1);
+    await area.set({ [STORAGE_KEYS.field('fontSize')]: 24 });
+    // The first load is the one started ahead (before the change).
+    expect((await source.load())?.fontSize).toBe(20);
+    expect(asked).toBe(1);
+    expect((await source.load())?.fontSize).toBe(24);
+    expect(asked).toBe(2);
   });
 });

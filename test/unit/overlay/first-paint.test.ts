@@ -1,13 +1,15 @@
 // The first paint of a long article: the body's first screen is in the overlay at once, the rest follows
 // after the first frame (below the fold, so nothing visible moves), ending exactly as the whole article;
 // the panels' bundle loads at idle after that, or at once when a panel is opened first. Real pages in jsdom.
-import type { JSDOM } from 'jsdom';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { JSDOM } from 'jsdom';
 import type { ExtractedArticle } from '../../../src/extraction';
 import { buildArticleParts, firstScreenChars } from '../../../src/overlay/article-view';
 import { hostId, mountOverlay } from '../../../src/overlay/overlay';
 import { panelContent } from '../../../src/overlay/reader-tools';
 import type { PanelContent } from '../../../src/overlay/tools-contract';
-import { englishMessages, fixturePage, readabilityPage } from '../extension/dom';
+import { englishMessages, fixturePage, readabilityPage, repoRoot } from '../extension/dom';
 import { extractFrom, waitFor } from './support';
 
 const t = englishMessages();
@@ -74,6 +76,24 @@ describe('a long article', () => {
     await nextFrames();
     expect(painted).toBe(0);
     expect(dom.window.document.getElementById(hostId)).toBeNull();
+  });
+
+  it('splits the seed-like page (the article the product was born from) too', () => {
+    const html = readFileSync(
+      join(repoRoot, 'test', 'fixtures', 'pages', 'independent-2014-seed-inside', 'source.html'),
+      'utf8',
+    );
+    const seed = new JSDOM(html, { url: 'https://www.independent.co.uk/news/world/seed.html' });
+    const parts = buildArticleParts(
+      seed.window.document,
+      extractFrom(seed),
+      seed.window.location.href,
+      t,
+      ui,
+    );
+    expect(parts.body.getAttribute('aria-busy')).toBe('true');
+    expect(parts.appendRest()).toBe(true);
+    seed.window.close();
   });
 
   it('is shown in one go when it is short', () => {
