@@ -24,6 +24,9 @@ export interface ActionsContext {
   body: HTMLElement;
   settings: () => Settings;
   systemPrefersDark: () => boolean;
+  /** The reader's CSS, inlined into saved and printed copies (the reader always gives it; without it a
+   *  copy is saved unstyled). */
+  readerCss?: string;
   update: (patch: SettingsPatch) => void;
   signal?: AbortSignal;
 }
@@ -70,6 +73,7 @@ export function fillActionsPanel(panel: HTMLElement, context: ActionsContext): A
       settings: context.settings(),
       systemPrefersDark: context.systemPrefersDark(),
       forPrint,
+      readerCss: context.readerCss ?? '',
     });
   const save = button(doc, 'bs-save-html', t('actionSaveHtml'));
   on(save, 'click', () => {

@@ -15,7 +15,7 @@ import { fallbackSettings, steppedFontSize } from './look';
 import { lockPage } from './page-lock';
 import { applyReaderSettings } from './reader-settings';
 import { isTypingTarget, shortcutFor } from './shortcuts';
-import { overlayCss } from './styles';
+import { hostCss, readerCss } from './styles';
 import { darkSchemeQuery, nextTheme, themeChoices, type ThemeChoice } from './theme';
 import { mountSiteChoice, type SiteChoiceOption } from './site-choice';
 import { buildToolbar, type Toolbar } from './toolbar';
@@ -116,7 +116,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   const host = doc.createElement(hostTag);
   host.id = hostId;
   const shadow = host.attachShadow({ mode: 'open' });
-  adoptCss(shadow, doc, overlayCss);
+  adoptCss(shadow, doc, hostCss + readerCss);
 
   const dialog = doc.createElement('div');
   dialog.className = 'bs-dialog';
@@ -184,6 +184,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       update: (patch) => session.update(patch),
       settings: () => session.current,
       systemPrefersDark: () => darkQuery?.matches ?? false,
+      readerCss,
       article: article && body ? { article, pageUrl: options.pageUrl, body } : null,
       signal,
     });

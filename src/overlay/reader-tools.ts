@@ -19,6 +19,7 @@ function attach(context: PanelsContext): AttachedPanels {
       t,
       settings: context.settings,
       systemPrefersDark: context.systemPrefersDark,
+      readerCss: context.readerCss,
       update: context.update,
       signal,
     });

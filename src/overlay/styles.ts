@@ -9,7 +9,8 @@ const sansStack = `"${readerSansFamily}", "Atkinson Hyperlegible", ${systemStack
 const dyslexicStack = `"${readerDyslexicFamily}", OpenDyslexic, "Comic Sans MS", ${systemStack}`;
 export const monoStack = `ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace`;
 
-const hostCss = `
+/** Pins the host over the page, whatever the page's own CSS says. */
+export const hostCss = `
 :host {
   all: initial !important;
   display: block !important;
@@ -405,5 +406,3 @@ button:focus-visible, a:focus-visible {
 }
 .bs-empty-hint { margin: 0; color: var(--bs-muted); }
 `;
-
-export const overlayCss = hostCss + readerCss;

@@ -4,7 +4,6 @@
 import type { ExtractedArticle } from '../../extraction/types';
 import type { Settings } from '../../shared/settings';
 import { measureFor } from '../reader-settings';
-import { readerCss } from '../styles';
 import { resolveTheme } from '../theme';
 import { escapeHtml } from '../../shared/dom';
 
@@ -29,7 +28,14 @@ const printCss = `
 
 export function standaloneHtml(
   article: ExtractedArticle,
-  options: { pageUrl: string; settings: Settings; systemPrefersDark: boolean; forPrint?: boolean },
+  options: {
+    pageUrl: string;
+    settings: Settings;
+    systemPrefersDark: boolean;
+    forPrint?: boolean;
+    /** The reader's CSS (styles.ts readerCss), handed over by the reader so this bundle need not carry it. */
+    readerCss: string;
+  },
 ): string {
   const { settings } = options;
   const theme = options.forPrint
@@ -56,7 +62,7 @@ export function standaloneHtml(
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; img-src * data:; style-src 'unsafe-inline'; media-src *">
 <title>${escapeHtml(article.title)}</title>
-<style>${readerCss}${standaloneCss}${options.forPrint ? printCss : ''}</style>
+<style>${options.readerCss}${standaloneCss}${options.forPrint ? printCss : ''}</style>
 </head>
 <body>
 <div class="bs-dialog" data-theme="${theme}" data-font="${settings.fontFamily}" data-align="${settings.textAlign}" data-images="${settings.showImages ? 'on' : 'off'}" style="${vars}">

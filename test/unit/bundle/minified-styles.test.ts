@@ -49,6 +49,7 @@ describe.each([
 
   it('keeps every export, and every rule of every style sheet', () => {
     expect(Object.keys(minified).sort()).toEqual(Object.keys(source).sort());
+    let rules = 0;
     for (const [name, value] of Object.entries(source)) {
       if (typeof value !== 'string') throw new Error(`${name} is not a string`);
       if (!name.endsWith('Css')) {
@@ -57,7 +58,9 @@ describe.each([
       }
       expect(minified[name]?.length).toBeLessThan(value.length * 0.9);
       expect(rulesOf(minified[name] ?? '')).toEqual(rulesOf(value));
-      expect(rulesOf(value).length).toBeGreaterThan(10);
+      expect(rulesOf(value).length).toBeGreaterThan(0);
+      rules += rulesOf(value).length;
     }
+    expect(rules).toBeGreaterThan(10);
   });
 });

@@ -9,6 +9,7 @@ import {
   type SpeechEngine,
 } from '../../../src/overlay/actions/speech';
 import { fileNameFor, standaloneHtml } from '../../../src/overlay/actions/standalone';
+import { readerCss } from '../../../src/overlay/styles';
 import { defaultSettings } from '../../../src/shared/settings';
 import { fixturePage } from '../extension/dom';
 import { extractFrom } from './support';
@@ -30,7 +31,7 @@ describe('copy as Markdown', () => {
 
 describe('the self-contained HTML file', () => {
   const settings = { ...defaultSettings(), fontSize: 24, theme: 'sepia' as const };
-  const html = standaloneHtml(article, { pageUrl, settings, systemPrefersDark: false });
+  const html = standaloneHtml(article, { pageUrl, settings, systemPrefersDark: false, readerCss });
   const saved = new JSDOM(html).window.document;
 
   it('holds the article, the reader CSS inline and the user’s look, and no script', () => {
@@ -56,6 +57,7 @@ describe('the self-contained HTML file', () => {
         settings: { ...settings, theme: 'dark' },
         systemPrefersDark: true,
         forPrint: true,
+        readerCss,
       }),
     ).window.document;
     expect(printed.querySelector('.bs-dialog')?.getAttribute('data-theme')).toBe('light');
