@@ -190,14 +190,20 @@ function hostOf(url: string): string {
   }
 }
 
-/** Which rules fired on how many pages and distinct hosts: a rule fitted to one site shows up as 1 host. */
+/**
+ * Which rules fired on how many pages and distinct hosts: a rule fitted to one site shows up as 1 host. In a
+ * dataset whose pages all share one address (Readability's test pages are all on "fakehost"), each page
+ * counts as its own site.
+ */
 export function countRuleFirings(pages: readonly PageScores[]): RuleFiring[] {
+  const oneHost = pages.length > 1 && new Set(pages.map((p) => hostOf(p.url))).size === 1;
+  const siteOf = (page: PageScores) => (oneHost ? page.id : hostOf(page.url));
   const byRule = new Map<string, { pages: number; hosts: Set<string> }>();
   for (const page of pages) {
     for (const ruleId of page.ours?.rulesFired ?? []) {
       const entry = byRule.get(ruleId) ?? { pages: 0, hosts: new Set<string>() };
       entry.pages += 1;
-      entry.hosts.add(hostOf(page.url));
+      entry.hosts.add(siteOf(page));
       byRule.set(ruleId, entry);
     }
   }

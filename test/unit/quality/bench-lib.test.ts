@@ -164,8 +164,8 @@ describe('targets and rule firings', () => {
   });
 
   it('counts the pages and distinct hosts each rule fired on', () => {
-    const page = (url: string, rulesFired: string[]) =>
-      ({ url, ours: { rulesFired } }) as unknown as PageScores;
+    const page = (url: string, rulesFired: string[], id = url) =>
+      ({ id, url, ours: { rulesFired } }) as unknown as PageScores;
     expect(
       countRuleFirings([
         page('https://www.a.com/1', ['generic/x', 'generic/y']),
@@ -176,6 +176,15 @@ describe('targets and rule firings', () => {
     ).toEqual([
       { ruleId: 'generic/x', pages: 3, hosts: 2 },
       { ruleId: 'generic/y', pages: 1, hosts: 1 },
+    ]);
+  });
+
+  it("counts each page as a site when every page has the same address (Readability's test pages)", () => {
+    const fake = 'http://fakehost/test/page.html';
+    const page = (id: string, rulesFired: string[]) =>
+      ({ id, url: fake, ours: { rulesFired } }) as unknown as PageScores;
+    expect(countRuleFirings([page('cnn', ['generic/x']), page('bbc', ['generic/x'])])).toEqual([
+      { ruleId: 'generic/x', pages: 2, hosts: 2 },
     ]);
   });
 });
