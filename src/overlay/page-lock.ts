@@ -27,7 +27,14 @@ export function lockPage(doc: Document): PageLock {
   const restoreStyle = setAttributeFor(html, 'style', html.getAttribute('style') ?? '');
   html.style.setProperty('overflow', 'hidden', 'important');
   // The overlay's host is a child of <html>, beside <body>: an inert body leaves only the reader usable.
-  const restoreInert = doc.body ? setAttributeFor(doc.body, 'inert', '') : () => undefined;
+  const body = doc.body;
+  const restoreInert = body ? setAttributeFor(body, 'inert', '') : () => undefined;
+  // Hidden under the reader, the page need not be styled, laid out or painted: on a large page that work
+  // (after the scrollbar goes away and the body turns inert) was most of the time to the first paint.
+  const restoreBodyStyle = body
+    ? setAttributeFor(body, 'style', body.getAttribute('style') ?? '')
+    : () => undefined;
+  body?.style.setProperty('content-visibility', 'hidden', 'important');
 
   let released = false;
   return {
@@ -35,6 +42,7 @@ export function lockPage(doc: Document): PageLock {
       if (released) return;
       released = true;
       restoreInert();
+      restoreBodyStyle();
       restoreStyle();
       if (view && (view.scrollX !== scrollX || view.scrollY !== scrollY)) {
         // "instant": a page's `scroll-behavior: smooth` must not turn the restore into an animation.

@@ -123,17 +123,21 @@ describe('the reader overlay on a news page', () => {
   it('closes on Escape and restores the page exactly: nodes, <html> style, focus', () => {
     const { document } = dom.window;
     document.documentElement.setAttribute('style', 'color: rgb(1, 2, 3);  --page-var: 1');
+    document.body.setAttribute('style', 'margin:0;  --body-var: 2');
     document.getElementById('focus-target')?.focus();
     const before = pageSnapshot(dom);
     const onUserClose = jest.fn();
     open(dom, { onUserClose });
     expect(document.documentElement.style.getPropertyValue('overflow')).toBe('hidden');
     expect(document.body.hasAttribute('inert')).toBe(true);
+    // Hidden under the reader, the page is not rendered at all.
+    expect(document.body.style.getPropertyValue('content-visibility')).toBe('hidden');
 
     press(dom, shadowOf(dom).querySelector('[role="dialog"]') as Element, 'Escape');
     expect(onUserClose).toHaveBeenCalledTimes(1);
     expect(document.getElementById(hostId)).toBeNull();
     expect(pageSnapshot(dom)).toEqual(before);
+    expect(document.body.getAttribute('style')).toBe('margin:0;  --body-var: 2');
     expect(document.activeElement?.id).toBe('focus-target');
   });
 
@@ -143,6 +147,7 @@ describe('the reader overlay on a news page', () => {
     const overlay = open(dom);
     overlay.close();
     expect(document.documentElement.hasAttribute('style')).toBe(false);
+    expect(document.body.hasAttribute('style')).toBe(false);
     expect(document.body.hasAttribute('inert')).toBe(false);
   });
 
