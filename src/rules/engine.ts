@@ -78,9 +78,11 @@ class BlockFacts {
     }
     if (this.exactWords !== undefined) return this.exactWords > limit;
     if (limit <= this.moreThan) return true;
-    const words = countNodeWordsUpTo(this.element, limit);
-    if (words <= limit) this.exactWords = words;
-    else this.moreThan = limit;
+    // Text rules ask about 8 to 80 words: one count up to 80 answers them all.
+    const counted = Math.max(limit, DEFAULT_TEXT_MAX_WORDS);
+    const words = countNodeWordsUpTo(this.element, counted);
+    if (words <= counted) this.exactWords = words;
+    else this.moreThan = counted;
     return words > limit;
   }
   /** The text of the heading the block opens with, or null (several heading rules share it). */
