@@ -23,8 +23,15 @@ export class ExtractionLimitError extends Error {
  */
 export const PAGE_LIMITS = { maxElements: 100_000, maxTextCharacters: 4_000_000 } as const;
 
-/** Refuses a page above PAGE_LIMITS at once (a count and a length: no layout, no parsing). */
-export function checkPageSize(document: Document, limits = PAGE_LIMITS): void {
+/**
+ * Refuses a page above PAGE_LIMITS at once (a count and a length: no layout, no parsing). The caller
+ * passes the length of the body's text, which it reads anyway.
+ */
+export function checkPageSize(
+  document: Document,
+  textCharacters: number,
+  limits = PAGE_LIMITS,
+): void {
   // linkedom answers getElementsByTagName('*') with nothing; its querySelectorAll counts.
   const elements =
     document.getElementsByTagName('*').length || document.querySelectorAll('*').length;
@@ -34,11 +41,10 @@ export function checkPageSize(document: Document, limits = PAGE_LIMITS): void {
       `the page has ${elements} elements; reader mode reads pages of up to ${limits.maxElements}`,
     );
   }
-  const characters = document.body?.textContent?.length ?? 0;
-  if (characters > limits.maxTextCharacters) {
+  if (textCharacters > limits.maxTextCharacters) {
     throw new ExtractionLimitError(
       'too-large',
-      `the page has ${characters} characters of text; reader mode reads pages of up to ${limits.maxTextCharacters}`,
+      `the page has ${textCharacters} characters of text; reader mode reads pages of up to ${limits.maxTextCharacters}`,
     );
   }
 }

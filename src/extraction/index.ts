@@ -66,6 +66,12 @@ function pageUrl(document: Document, url: string | undefined): URL | undefined {
   return undefined;
 }
 
+/** Any character normaliseSpace would keep: stops at the first one instead of rewriting a whole page's text. */
+const VISIBLE = /[^\s\u00a0\u200b\ufeff]/;
+function hasText(node: Node): boolean {
+  return VISIBLE.test(node.textContent ?? '');
+}
+
 function cleanString(value: string | null | undefined): string | null {
   const text = normaliseSpace(value ?? '');
   return text === '' ? null : text;
@@ -132,11 +138,13 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   }
   const report = options.onRuleProblem ?? warnOnce;
   const deadline = new Deadline(options.timeBudgetMs);
-  if (options.timeBudgetMs !== undefined) checkPageSize(document);
+  // The page's text, read once: its size for the budget's pre-flight, and whether there is any.
+  const pageText = document.body?.textContent ?? '';
+  if (options.timeBudgetMs !== undefined) checkPageSize(document, pageText.length);
+  if (!VISIBLE.test(pageText)) return null;
   const clone = document.cloneNode(true) as Document;
   const body = clone.body;
-  if (!body || body.tagName !== 'BODY' || normaliseSpace(body.textContent ?? '') === '')
-    return null;
+  if (!body || body.tagName !== 'BODY') return null;
 
   const url = pageUrl(document, options.url);
   const metadata = readPageMetadata(clone);
@@ -159,7 +167,7 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   deadline.check('Readability');
   const parsed = parseWithReadability(clone, deadline);
   const content = parsed?.content;
-  if (!parsed || !content || normaliseSpace(content.textContent ?? '') === '') return null;
+  if (!parsed || !content || !hasText(content)) return null;
 
   deadline.check('output cleaning');
   fixLazyImages(content);

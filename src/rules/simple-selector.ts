@@ -28,22 +28,22 @@ function asciiLower(text: string): string {
  */
 const attributeMemo = {
   element: undefined as Element | undefined,
-  values: new Map<string, string | null>(),
+  raw: new Map<string, string | null>(),
+  lower: new Map<string, string | null>(),
   clear(): void {
     this.element = undefined;
-    this.values.clear();
+    this.raw.clear();
+    this.lower.clear();
   },
   read(element: Element, name: string, lower: boolean): string | null {
-    if (this.element !== element) {
-      this.element = element;
-      this.values.clear();
-    }
-    const key = lower ? `i:${name}` : name;
-    let value = this.values.get(key);
+    if (this.element !== element) this.clear();
+    this.element = element;
+    const values = lower ? this.lower : this.raw;
+    let value = values.get(name);
     if (value === undefined) {
       const raw = element.getAttribute(name);
       value = raw !== null && lower ? asciiLower(raw) : raw;
-      this.values.set(key, value);
+      values.set(name, value);
     }
     return value;
   },
