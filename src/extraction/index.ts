@@ -10,6 +10,7 @@ import { countWords, normaliseSpace } from '../rules/dom-text';
 import { dedupeCaptions } from './captions';
 import { dirFromLang, dirFromText, parseDir } from './direction';
 import { checkPageSize, Deadline, ExtractionLimitError } from './budget';
+import { htmlCloneOf } from './html-clone';
 import { fixLazyImages } from './lazy-images';
 import { removeEmptyLeftovers } from './leftovers';
 import { readPageMetadata, toIsoDate } from './metadata';
@@ -142,9 +143,9 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   const pageText = document.body?.textContent ?? '';
   if (options.timeBudgetMs !== undefined) checkPageSize(document, pageText.length);
   if (!VISIBLE.test(pageText)) return null;
-  const clone = document.cloneNode(true) as Document;
-  const body = clone.body;
-  if (!body || body.tagName !== 'BODY') return null;
+  const clone = htmlCloneOf(document);
+  const body = clone?.body;
+  if (!clone || !body || body.localName !== 'body') return null;
 
   const url = pageUrl(document, options.url);
   const metadata = readPageMetadata(clone);
