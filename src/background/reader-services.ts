@@ -7,7 +7,10 @@ import {
   isGetSettingsMessage,
   isLoadReaderToolsMessage,
   isSaveSettingsMessage,
+  type GetSettingsMessage,
+  type LoadReaderToolsMessage,
   type ReaderToolsAnswer,
+  type SaveSettingsMessage,
   type SaveSettingsAnswer,
   type SettingsAnswer,
 } from '../shared/messages';
@@ -17,7 +20,7 @@ import {
   type SettingsField,
   type SettingsStorageArea,
 } from '../shared/settings';
-import { isFromOwnContentScript } from './sender';
+import { acceptFromContentScript } from './sender';
 import { injectionRetryDelayMs } from './toggle-reader';
 
 /** The reader's second bundle (build/<browser>/reader-tools.js); never web-accessible. */
@@ -61,22 +64,32 @@ async function injectReaderTools(
   return { type: 'broadsheet:reader-tools', loaded: true };
 }
 
+type ReaderRequest = GetSettingsMessage | SaveSettingsMessage | LoadReaderToolsMessage;
+
+function isReaderRequest(value: unknown): value is ReaderRequest {
+  return (
+    isGetSettingsMessage(value) || isSaveSettingsMessage(value) || isLoadReaderToolsMessage(value)
+  );
+}
+
 /** Answers a reader request (a promise of the answer), or undefined for any other message. */
 export function answerReaderRequest(
   message: unknown,
   sender: Runtime.MessageSender,
   deps: ReaderServiceDeps,
 ): Promise<SettingsAnswer | SaveSettingsAnswer | ReaderToolsAnswer> | undefined {
-  const tabId = sender.tab?.id;
-  if (!isFromOwnContentScript(sender, deps.ownId) || tabId === undefined) return undefined;
-  if (isGetSettingsMessage(message)) {
+  // The same gate as every other listener: our content script in a top frame, an exact known shape.
+  const accepted = acceptFromContentScript(message, sender, deps.ownId, isReaderRequest);
+  if (!accepted) return undefined;
+  const { message: request, tabId } = accepted;
+  if (isGetSettingsMessage(request)) {
     return loadSettings(deps.area).then(({ settings }) => ({
       type: 'broadsheet:settings',
       settings,
     }));
   }
-  if (isSaveSettingsMessage(message)) {
-    const refused = privilegedFields.filter((field) => field in message.patch);
+  if (isSaveSettingsMessage(request)) {
+    const refused = privilegedFields.filter((field) => field in request.patch);
     if (refused.length > 0) {
       return Promise.resolve({
         type: 'broadsheet:settings-saved',
@@ -84,13 +97,13 @@ export function answerReaderRequest(
         message: `The reader cannot change ${refused.join(', ')}.`,
       });
     }
-    return saveSettings(deps.area, message.patch).then((result) =>
+    return saveSettings(deps.area, request.patch).then((result) =>
       result.ok
         ? { type: 'broadsheet:settings-saved', ok: true }
         : { type: 'broadsheet:settings-saved', ok: false, message: result.message },
     );
   }
-  if (isLoadReaderToolsMessage(message)) {
+  if (isLoadReaderToolsMessage(request)) {
     return injectReaderTools(tabId, sender.frameId ?? 0, deps);
   }
   return undefined;

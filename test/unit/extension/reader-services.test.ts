@@ -131,4 +131,19 @@ describe('the reader asking the background', () => {
       answerReaderRequest({ type: 'broadsheet:save-settings', patch: 'x' }, fromContent, deps),
     ).toBeUndefined();
   });
+
+  it("passes the background's shared gate: no oversized, cyclic or non-plain messages", () => {
+    const { deps, area } = setUp();
+    const oversized = { type: 'broadsheet:save-settings', patch: { voice: 'v'.repeat(70_000) } };
+    const cyclic: Record<string, unknown> = { type: 'broadsheet:get-settings' };
+    cyclic.self = cyclic;
+    const inherited = Object.assign(Object.create({ forged: true }) as object, {
+      type: 'broadsheet:get-settings',
+    });
+    for (const message of [oversized, cyclic, inherited]) {
+      expect(answerReaderRequest(message, fromContent, deps)).toBeUndefined();
+    }
+    expect(area.writes).toBe(0);
+    expect(answerReaderRequest(getSettingsMessage, fromContent, deps)).toBeDefined();
+  });
 });
