@@ -88,6 +88,23 @@ const isolatedEvents = [
   'wheel',
 ] as const;
 
+/**
+ * What a user does to the reader's controls. The shadow root is open, so a page script can reach them: its
+ * synthetic events (isTrusted false: el.click(), a dispatched change or key) are stopped before any
+ * control sees them, or the page could change the user's settings and site choices.
+ */
+const userActionEvents = [
+  'click',
+  'input',
+  'change',
+  'keydown',
+  'keyup',
+  'submit',
+  'pointerdown',
+  'mousedown',
+  'beforeinput',
+] as const;
+
 /** Runs `task` once the browser is idle (soon anyway), or after a short pause where it cannot tell. */
 function whenIdle(view: Window | null, task: () => void): void {
   if (view?.requestIdleCallback) view.requestIdleCallback(task, { timeout: 500 });
@@ -287,9 +304,22 @@ export function mountOverlay(options: OverlayOptions): Overlay {
         return false;
     }
   };
+  for (const type of userActionEvents) {
+    shadow.addEventListener(
+      type,
+      (event) => {
+        if (event.isTrusted) return;
+        // Also cancels what the browser itself would do (a synthetic click still ticks a checkbox).
+        event.preventDefault();
+        event.stopImmediatePropagation();
+      },
+      { capture: true, signal },
+    );
+  }
   view?.addEventListener(
     'keydown',
     (event) => {
+      if (!event.isTrusted) return; // a page script's key is not the user's shortcut
       if (event.key === 'Tab' && !event.altKey && !event.ctrlKey && !event.metaKey) {
         if (cycleFocus(shadow, dialog, event.shiftKey)) event.preventDefault();
       } else if (runShortcut(event)) {

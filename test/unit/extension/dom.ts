@@ -5,8 +5,11 @@ import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
 import { repoRoot } from './locales';
+// Events in these pages are the user's (trusted) unless a test plays a page script.
+import './user-input';
 
 export { englishMessages, repoRoot } from './locales';
+export { asPageScript } from './user-input';
 
 const readabilityPages = join(repoRoot, '..', 'shared', 'datasets', 'readability-test-pages');
 
