@@ -25,6 +25,7 @@ export const blockedMessageKeys: Record<BlockedReason, string> = {
   'browser-page': 'blockedBrowserPage',
   'web-store': 'blockedWebStore',
   pdf: 'blockedPdf',
+  'not-html': 'blockedNotHtml',
   'file-access': 'blockedFileAccess',
   failed: 'blockedFailed',
 };

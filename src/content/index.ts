@@ -28,7 +28,8 @@ if (!scope[guard]) {
   const settings = loadingAhead(backgroundSettings(browser));
   const controller = new ReaderController({
     document,
-    extract: (doc, url) => extract(doc, { url, window, timeBudgetMs: extractionBudgetMs }),
+    extract: (doc, url, userRules) =>
+      extract(doc, { url, userRules, window, timeBudgetMs: extractionBudgetMs }),
     t: (key: OverlayMessageKey, substitutions?: string[]) =>
       browser.i18n.getMessage(key, substitutions),
     ui: {
@@ -38,6 +39,7 @@ if (!scope[guard]) {
     fontUrl: (path) => browser.runtime.getURL(path),
     notifyClosed: () => announce(false),
     reportError: (error) => console.error('Broadsheet: extraction failed', error),
+    warn: (message) => console.warn(message),
     siteChoice: siteChoiceClient(document.URL, browser),
     settings,
     panels: backgroundPanels(browser),

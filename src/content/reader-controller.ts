@@ -11,12 +11,13 @@ import { mountOverlay, type Overlay } from '../overlay/overlay';
 import type { SiteChoiceOption } from '../overlay/site-choice';
 import type { ThemeChoice } from '../overlay/theme';
 import type { PanelsProvider } from '../overlay/tools-contract';
-import type { Settings } from '../shared/settings';
+import type { Settings, UserRule } from '../shared/settings';
 import type { BlockedReason, ToggleReaderResponse } from '../shared/messages';
 
 export interface ReaderDeps {
   document: Document;
-  extract: (doc: Document, url: string) => ExtractedArticle | null;
+  /** Extracts the page with the user's cleanup rules (all of them: extract picks this page's). */
+  extract: (doc: Document, url: string, userRules: readonly UserRule[]) => ExtractedArticle | null;
   t: Translate;
   ui: UiLocale;
   fontUrl?: (path: string) => string;
@@ -24,6 +25,8 @@ export interface ReaderDeps {
   notifyClosed: () => void;
   /** Reports an unexpected extraction failure (for the console; the user sees "no article"). */
   reportError?: (error: unknown) => void;
+  /** Reports that the settings did not arrive in time, so the user's rules were not applied (console). */
+  warn?: (message: string) => void;
   /** Automatic mode's "always / never open here" in the toolbar. */
   siteChoice?: SiteChoiceOption;
   /** Where the reading settings (size, font, theme...) are loaded from and saved to. */
@@ -49,14 +52,18 @@ export const perfMarks = {
   painted: 'broadsheet:painted',
 } as const;
 
-/** How long the first paint waits for the stored settings (they usually arrive during extraction). */
+/**
+ * How long opening waits for the stored settings before extracting (their request starts when content.js
+ * is injected, so they are usually there already): their cleanup rules shape the extraction.
+ */
 export const settingsWaitMs = 500;
 
 /** Documents the reader cannot show itself in; everything else gets the overlay. */
 export function unsupportedDocument(doc: Document): BlockedReason | null {
   if (doc.contentType === 'application/pdf') return 'pdf';
   const root = doc.documentElement;
-  if (!root || root.namespaceURI !== 'http://www.w3.org/1999/xhtml') return 'failed';
+  // A feed, an SVG image or other XML shown as a document: nothing for the reader to read.
+  if (!root || root.namespaceURI !== 'http://www.w3.org/1999/xhtml') return 'not-html';
   return null;
 }
 
@@ -115,12 +122,18 @@ export class ReaderController {
   private async open(): Promise<void> {
     const { document: doc } = this.deps;
     mark(doc, perfMarks.toggle);
-    // The settings' round trip to the background runs while the page is extracted.
+    // The settings come first: the user's cleanup rules are part of the extraction. Without them in
+    // time (a busy or unreachable background) the page opens anyway, without those rules.
     const settings = this.deps.settings?.load();
-    const url = doc.location?.href ?? doc.URL;
-    const extracted = this.extractSafely(doc, url);
-    mark(doc, perfMarks.extracted);
     const loaded = settings ? await within(settings, settingsWaitMs, doc.defaultView) : null;
+    if (settings && !loaded) {
+      this.deps.warn?.(
+        `Broadsheet: the settings did not arrive within ${settingsWaitMs} ms; opening without your cleanup rules`,
+      );
+    }
+    const url = doc.location?.href ?? doc.URL;
+    const extracted = this.extractSafely(doc, url, loaded?.userRules ?? []);
+    mark(doc, perfMarks.extracted);
     this.overlay = this.mount(doc, url, extracted, loaded ?? undefined);
   }
 
@@ -167,9 +180,9 @@ export class ReaderController {
    * The article, or why there is none: no text, fewer than MIN_ARTICLE_WORDS words (a menu and a line
    * are not worth a reader view), or a page too large for the time budget.
    */
-  private extractSafely(doc: Document, url: string): Extracted {
+  private extractSafely(doc: Document, url: string, userRules: readonly UserRule[]): Extracted {
     try {
-      const article = this.deps.extract(doc, url);
+      const article = this.deps.extract(doc, url, userRules);
       if (!article || !article.html.trim() || article.wordCount < MIN_ARTICLE_WORDS) {
         return { article: null, emptyReason: 'no-article' };
       }

@@ -4,12 +4,14 @@
 import type { Settings, SettingsPatch } from './settings';
 
 /** Why the reader cannot run in a tab; each reason has its own localized explanation. */
-export type BlockedReason = 'browser-page' | 'web-store' | 'pdf' | 'file-access' | 'failed';
+export type BlockedReason =
+  'browser-page' | 'web-store' | 'pdf' | 'not-html' | 'file-access' | 'failed';
 
 const blockedReasons: readonly BlockedReason[] = [
   'browser-page',
   'web-store',
   'pdf',
+  'not-html',
   'file-access',
   'failed',
 ];

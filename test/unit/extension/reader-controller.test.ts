@@ -7,7 +7,8 @@ import {
   type ReaderDeps,
 } from '../../../src/content/reader-controller';
 import { extract } from '../../../src/extraction';
-import { hostId } from '../../../src/overlay';
+import { hostId, type SettingsSource } from '../../../src/overlay';
+import { defaultSettings, type Settings, type UserRule } from '../../../src/shared/settings';
 import { englishMessages, pageSnapshot, readabilityPage } from './dom';
 
 function controllerFor(dom: JSDOM, overrides: Partial<ReaderDeps> = {}) {
@@ -133,14 +134,14 @@ describe('documents the reader refuses', () => {
     expect(unsupportedDocument(pdf)).toBe('pdf');
   });
 
-  it('answers "failed" for an XML document with no HTML root, and does not touch it', async () => {
+  it('answers "not-html" for an XML document with no HTML root (an SVG image), and does not touch it', async () => {
     const svg = new JSDOM('<svg xmlns="http://www.w3.org/2000/svg"><text>Hi</text></svg>', {
       contentType: 'image/svg+xml',
     });
     const { controller } = controllerFor(svg);
     await expect(controller.toggle()).resolves.toEqual({
       type: 'broadsheet:unsupported',
-      reason: 'failed',
+      reason: 'not-html',
     });
     expect(svg.window.document.documentElement.childElementCount).toBe(1);
   });
@@ -148,4 +149,112 @@ describe('documents the reader refuses', () => {
   it('accepts ordinary HTML pages', async () => {
     expect(unsupportedDocument(new JSDOM('<p>Hi</p>').window.document)).toBeNull();
   });
+});
+
+/** Settings as the background answers them: stored userRules, or `null` (no answer) / never settling. */
+function settingsSource(load: () => Promise<Settings | null>): SettingsSource {
+  return {
+    load,
+    save: () => Promise.resolve({ ok: true }),
+    subscribe: () => () => undefined,
+  };
+}
+
+const withRules = (userRules: UserRule[]) => ({ ...defaultSettings(), userRules });
+
+/** The controller with the content script's real extract call: the page's URL and the user's rules. */
+function controllerWithRules(dom: JSDOM, overrides: Partial<ReaderDeps>) {
+  const extractWith = jest.fn((doc: Document, url: string, userRules: readonly UserRule[]) =>
+    extract(doc, { url, userRules, window: dom.window as unknown as Window }),
+  );
+  return {
+    ...controllerFor(dom, { extract: extractWith, warn: jest.fn(), ...overrides }),
+    extractWith,
+  };
+}
+
+const tweetText = 'Drinking game for web devs';
+const articleText = (dom: JSDOM) => shadow(dom)?.querySelector('.bs-article')?.textContent ?? '';
+
+describe("the user's cleanup rules", () => {
+  it('are awaited and applied: a rule for this site removes its block, a rule for another site does not', async () => {
+    const plain = readabilityPage('001');
+    const { controller: without } = controllerWithRules(plain, {
+      settings: settingsSource(() => Promise.resolve(withRules([]))),
+    });
+    await without.toggle();
+    expect(articleText(plain)).toContain(tweetText); // our own rules keep the embedded tweet
+    plain.window.close();
+
+    const dom = readabilityPage('001'); // http://fakehost/test/page.html
+    const rules = [
+      { site: 'fakehost', selector: 'blockquote.twitter-tweet' },
+      { site: 'other.example', selector: 'pre' },
+    ];
+    const { controller, extractWith, deps } = controllerWithRules(dom, {
+      settings: settingsSource(() => Promise.resolve(withRules(rules))),
+    });
+    await controller.toggle();
+    expect(extractWith).toHaveBeenCalledWith(dom.window.document, dom.window.location.href, rules);
+    expect(articleText(dom)).toContain('Blanket.js'); // the rest of the article is there
+    expect(articleText(dom)).not.toContain(tweetText);
+    expect(shadow(dom)?.querySelector('.bs-article pre')).not.toBeNull();
+    expect(deps.warn).not.toHaveBeenCalled();
+    controller.close();
+    dom.window.close();
+  });
+
+  it('skips a malformed stored rule and still opens the article with the good ones', async () => {
+    const dom = readabilityPage('001');
+    const problems: string[] = [];
+    const { controller } = controllerWithRules(dom, {
+      extract: (doc, url, userRules) =>
+        extract(doc, {
+          url,
+          userRules,
+          window: dom.window as unknown as Window,
+          onRuleProblem: (problem) => problems.push(problem),
+        }),
+      settings: settingsSource(() =>
+        Promise.resolve(
+          withRules([
+            { site: 'fakehost', selector: 'div[' },
+            { site: 'fakehost', selector: 'blockquote.twitter-tweet' },
+          ]),
+        ),
+      ),
+    });
+    await expect(controller.toggle()).resolves.toEqual({ type: 'broadsheet:toggled', open: true });
+    expect(shadow(dom)?.querySelector('h1.bs-title')?.textContent).toContain(
+      'Get your Frontend JavaScript Code Covered',
+    );
+    expect(articleText(dom)).not.toContain(tweetText);
+    expect(problems).toEqual([expect.stringContaining('"div[" is not a valid CSS selector')]);
+    controller.close();
+    dom.window.close();
+  });
+
+  it.each([
+    ['never arrive', () => new Promise<Settings | null>(() => undefined)],
+    ['are not answered', () => Promise.resolve(null)],
+  ])(
+    'when the settings %s, the page opens without them and the console says why',
+    async (_, load) => {
+      const dom = readabilityPage('001');
+      const { controller, extractWith, deps } = controllerWithRules(dom, {
+        settings: settingsSource(load),
+      });
+      await expect(controller.toggle()).resolves.toEqual({
+        type: 'broadsheet:toggled',
+        open: true,
+      });
+      expect(extractWith).toHaveBeenCalledWith(dom.window.document, dom.window.location.href, []);
+      expect(articleText(dom)).toContain(tweetText);
+      expect(deps.warn).toHaveBeenCalledWith(
+        expect.stringContaining('opening without your cleanup rules'),
+      );
+      controller.close();
+      dom.window.close();
+    },
+  );
 });
