@@ -60,14 +60,17 @@ export function textOf(node: Node): string {
   return normaliseSpace(node.textContent ?? '');
 }
 
-/** Words inside links, over all words: 1 for a pure link list, near 0 for prose. */
-export function linkDensity(element: Element): number {
-  const words = countWords(element.textContent ?? '');
+/**
+ * Words inside links, over all words: 1 for a pure link list, near 0 for prose. With `wordCounts`, the
+ * counts come from (and go to) the walk's shared counts instead of reading the text again.
+ */
+export function linkDensity(element: Element, wordCounts?: WordCounts): number {
+  const wordsOf = (node: Element): number =>
+    wordCounts ? wordCounts.of(node) : countWords(node.textContent ?? '');
+  const words = wordsOf(element);
   if (words === 0) return 0;
   let linkWords = 0;
-  for (const link of Array.from(element.querySelectorAll('a'))) {
-    linkWords += countWords(link.textContent ?? '');
-  }
+  for (const link of Array.from(element.querySelectorAll('a'))) linkWords += wordsOf(link);
   return Math.min(1, linkWords / words);
 }
 
@@ -110,4 +113,85 @@ export function descendantsByTag(root: Element, localName: string): Element[] {
     node = node && node !== root ? node.nextElementSibling : null;
   }
   return found;
+}
+
+/** What joining texts needs to know about one: its words, and whether it starts or ends inside a word. */
+interface TextSpan {
+  readonly words: number;
+  /** Starts with a letter or digit that would continue a word ending just before it (not CJK). */
+  readonly opensRun: boolean;
+  /** Ends with a letter or digit that a following text could continue. */
+  readonly closesRun: boolean;
+}
+
+const NO_TEXT: TextSpan = { words: 0, opensRun: false, closesRun: false };
+const OPENS_RUN = /^(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_]/u;
+const CLOSES_RUN = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_]$/u;
+
+function spanOfText(text: string): TextSpan {
+  if (text === '') return NO_TEXT;
+  return {
+    words: countWords(text),
+    opensRun: OPENS_RUN.test(text),
+    closesRun: CLOSES_RUN.test(text),
+  };
+}
+
+/** The span of `first` followed directly by `second`: a word cut by the join counts once. */
+function joinSpans(first: TextSpan, second: TextSpan): TextSpan {
+  if (first === NO_TEXT) return second;
+  if (second === NO_TEXT) return first;
+  return {
+    words: first.words + second.words - (first.closesRun && second.opensRun ? 1 : 0),
+    opensRun: first.opensRun,
+    closesRun: second.closesRun,
+  };
+}
+
+interface PendingElement {
+  element: Element;
+  span: TextSpan;
+  next: Node | null;
+}
+
+/**
+ * countWords(element.textContent) for many elements of one tree, each text node read once: an
+ * element's count is combined from its children's (a word split across a tag, "Wo<b>rd</b>", still
+ * counts once) and remembered. The counts are of the tree as it was when first asked about: use one
+ * instance per walk that only changes elements after asking about them (as a top-down walk does).
+ */
+export class WordCounts {
+  private readonly spans = new Map<Element, TextSpan>();
+
+  of(element: Element): number {
+    return this.spanOf(element).words;
+  }
+
+  private spanOf(root: Element): TextSpan {
+    const known = this.spans.get(root);
+    if (known) return known;
+    // Post-order without recursion: pages nest deeper than the call stack allows.
+    const pending: PendingElement[] = [{ element: root, span: NO_TEXT, next: root.firstChild }];
+    for (;;) {
+      const top = pending[pending.length - 1] as PendingElement;
+      const node = top.next;
+      if (node === null) {
+        pending.pop();
+        this.spans.set(top.element, top.span);
+        const parent = pending[pending.length - 1];
+        if (!parent) return top.span;
+        parent.span = joinSpans(parent.span, top.span);
+        continue;
+      }
+      top.next = node.nextSibling;
+      if (node.nodeType === 3 || node.nodeType === 4) {
+        top.span = joinSpans(top.span, spanOfText((node as CharacterData).data));
+      } else if (node.nodeType === 1) {
+        const child = node as Element;
+        const childSpan = this.spans.get(child);
+        if (childSpan) top.span = joinSpans(top.span, childSpan);
+        else pending.push({ element: child, span: NO_TEXT, next: child.firstChild });
+      }
+    }
+  }
 }

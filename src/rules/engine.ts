@@ -8,11 +8,12 @@ import {
   linkDensity,
   normaliseSpace,
   sampleOf,
+  WordCounts,
 } from './dom-text';
 import { RemovalGuard } from './guard';
-import { compileSelectors, type CompiledSelectors } from './simple-selector';
+import { compileSelectors, forgetAttributeReads, type CompiledSelectors } from './simple-selector';
 import { matchesStructure } from './structure';
-import type { RulePhase, RuleProblem, RuleSpec } from './types';
+import type { RulePhase, RuleProblem, RuleSpec, StructureKind } from './types';
 
 /** One block a rule removed (the same shape as the extraction result's RemovedBlock). */
 export interface Removal {
@@ -58,32 +59,34 @@ export function headingOf(block: Element): Element | undefined {
 /** Per-element facts computed at most once while deciding which rule applies. */
 class BlockFacts {
   private textValue: string | undefined;
-  /** The exact word count, once known. */
-  private exactWords: number | undefined;
-  /** The block is known to have more words than this (from a capped count). */
-  private moreThan = -1;
   private headingValue: string | null | undefined;
-  constructor(readonly element: Element) {}
+  private linkDensityValue: number | undefined;
+  private structures: Map<string, boolean> | undefined;
+  constructor(
+    readonly element: Element,
+    private readonly wordCounts: WordCounts,
+  ) {}
   get text(): string {
     this.textValue ??= normaliseSpace(this.element.textContent ?? '');
     return this.textValue;
   }
-  /**
-   * Whether the block has more than `limit` words. Words are counted only up to the limit asked
-   * about (most rules look at short blocks), so a large block is not read to its end.
-   */
+  /** Whether the block has more than `limit` words (counted once per walk, see WordCounts). */
   hasMoreWordsThan(limit: number): boolean {
-    if (this.exactWords === undefined && this.textValue !== undefined) {
-      this.exactWords = countWords(this.textValue);
+    return this.wordCounts.of(this.element) > limit;
+  }
+  get linkDensity(): number {
+    this.linkDensityValue ??= linkDensity(this.element, this.wordCounts);
+    return this.linkDensityValue;
+  }
+  /** matchesStructure, remembered per kind and item count (several rules ask the same). */
+  hasStructure(kind: StructureKind, minItems: number): boolean {
+    const key = `${kind} ${minItems}`;
+    let answer = this.structures?.get(key);
+    if (answer === undefined) {
+      answer = matchesStructure(this.element, kind, minItems);
+      (this.structures ??= new Map()).set(key, answer);
     }
-    if (this.exactWords !== undefined) return this.exactWords > limit;
-    if (limit <= this.moreThan) return true;
-    // Text rules ask about 8 to 80 words: one count up to 80 answers them all.
-    const counted = Math.max(limit, DEFAULT_TEXT_MAX_WORDS);
-    const words = countNodeWordsUpTo(this.element, counted);
-    if (words <= counted) this.exactWords = words;
-    else this.moreThan = counted;
-    return words > limit;
+    return answer;
   }
   /** The text of the heading the block opens with, or null (several heading rules share it). */
   get headingText(): string | null {
@@ -118,7 +121,8 @@ function selectorMatches(
   selectorHits: Set<RuleSpec> | undefined,
 ): boolean {
   if (selectorHits?.has(rule)) return true;
-  return compiledSelectorsOf(rule).test?.(element) ?? false;
+  // The walk changes no attributes, and applyRules forgets earlier reads before it starts.
+  return compiledSelectorsOf(rule).test?.(element, true) ?? false;
 }
 
 /**
@@ -143,9 +147,9 @@ function ruleMatches(
   if (rule.texts.length > 0 && !rule.texts.some((pattern) => pattern.test(facts.text))) {
     return undefined;
   }
-  if (rule.linkDensity !== undefined && linkDensity(element) < rule.linkDensity) return undefined;
+  if (rule.linkDensity !== undefined && facts.linkDensity < rule.linkDensity) return undefined;
   const minItems = rule.minItems ?? DEFAULT_MIN_ITEMS;
-  if (!rule.structures.every((kind) => matchesStructure(element, kind, minItems))) return undefined;
+  if (!rule.structures.every((kind) => facts.hasStructure(kind, minItems))) return undefined;
   return { rule, textMatched: rule.texts.length > 0 };
 }
 
@@ -289,7 +293,8 @@ export function applyRules(
     }
   }
 
-  const guard = new RemovalGuard(root);
+  const wordCounts = new WordCounts();
+  const guard = new RemovalGuard(root, wordCounts);
   const title = normaliseSpace(options.title ?? '').toLowerCase();
   const main = guard.mainContainer;
   const scopeRoot =
@@ -297,12 +302,13 @@ export function applyRules(
   const stack: Element[] = [];
   pushChildren(stack, scopeRoot);
   const tick = options.tick;
+  forgetAttributeReads();
   while (stack.length > 0) {
     const element = stack.pop() as Element;
     if (!element.parentNode) continue;
     tick?.();
-    const candidates = plan.byTag.get(element.tagName.toLowerCase()) ?? plan.otherTags;
-    const facts = new BlockFacts(element);
+    const candidates = plan.byTag.get(element.localName) ?? plan.otherTags;
+    const facts = new BlockFacts(element, wordCounts);
     let decided = false;
     for (const rule of candidates) {
       const match = ruleMatches(rule, facts, selectorHits.get(element));
@@ -340,7 +346,7 @@ function hasMedia(element: Element): boolean {
 function leftover(element: Element, title: string): 'empty' | 'heading-only' | 'content' {
   const text = normaliseSpace(element.textContent ?? '');
   if (text === '') return hasMedia(element) ? 'content' : 'empty';
-  if (element.tagName === 'HEADER' || element.querySelector('h1') || hasMedia(element))
+  if (element.localName === 'header' || element.querySelector('h1') || hasMedia(element))
     return 'content';
   if (countWords(text) > 12) return 'content';
   if (title !== '' && countWords(text) >= 3 && title.includes(text.toLowerCase())) return 'content';

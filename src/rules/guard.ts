@@ -1,12 +1,12 @@
 // The safety guard: a rule may never remove article text. Before a removal the engine asks the guard,
 // which refuses when the block holds the page's main text container, or a large share of its prose.
-import { countWords, descendantsByTag, linkDensity } from './dom-text';
+import { descendantsByTag, linkDensity, WordCounts } from './dom-text';
 
 /** A paragraph of prose: long enough to be article text rather than a teaser line, and not a link list. */
-function proseWords(paragraph: Element): number {
-  const words = countWords(paragraph.textContent ?? '');
+function proseWords(paragraph: Element, wordCounts: WordCounts): number {
+  const words = wordCounts.of(paragraph);
   if (words < 20) return 0;
-  return linkDensity(paragraph) < 0.3 ? words : 0;
+  return linkDensity(paragraph, wordCounts) < 0.3 ? words : 0;
 }
 
 /** Above this share of the page's prose, a block is article text, whatever a rule says. */
@@ -22,11 +22,12 @@ export class RemovalGuard {
   /** The likely article container, if the page has prose at all. */
   readonly mainContainer: Element | undefined;
 
-  constructor(root: Element) {
+  /** `wordCounts`: the walk's counts, when the guard is built before the walk changes anything. */
+  constructor(root: Element, wordCounts = new WordCounts()) {
     const parentScores = new Map<Element, number>();
     let total = 0;
     for (const paragraph of descendantsByTag(root, 'p')) {
-      const words = proseWords(paragraph);
+      const words = proseWords(paragraph, wordCounts);
       this.proseByParagraph.set(paragraph, words);
       if (words === 0) continue;
       total += words;
@@ -68,10 +69,10 @@ export class RemovalGuard {
   allowsRemoval(element: Element, textMatched: boolean): boolean {
     if (this.isProtected(element)) return false;
     if (textMatched) return true;
-    const paragraphs = element.tagName === 'P' ? [element] : descendantsByTag(element, 'p');
+    const paragraphs = element.localName === 'p' ? [element] : descendantsByTag(element, 'p');
     let words = 0;
     for (const paragraph of paragraphs) {
-      words += this.proseByParagraph.get(paragraph) ?? proseWords(paragraph);
+      words += this.proseByParagraph.get(paragraph) ?? proseWords(paragraph, new WordCounts());
     }
     return !(words >= MIN_REFUSED_WORDS && words > this.totalProse * MAX_PROSE_SHARE);
   }

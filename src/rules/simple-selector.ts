@@ -22,9 +22,9 @@ function asciiLower(text: string): string {
 }
 
 /**
- * One element's attribute values (as read and ASCII-lower-cased) while one selector list is tested on
- * it: a rule's list often names the same attribute many times ([class*="a" i], [class*="b" i], ...).
- * Cleared at the start of every list test, so a later change to an attribute is always seen.
+ * One element's attribute values (as read and ASCII-lower-cased) while selector lists are tested on
+ * it: rules name the same attributes many times ([class*="a" i], [class*="b" i], ...). Kept across
+ * the lists tested on one element (see CompiledSelectors.test), cleared when another element comes.
  */
 const attributeMemo = {
   element: undefined as Element | undefined,
@@ -189,8 +189,18 @@ export function splitSelectorList(list: string): string[] | undefined {
 
 /** A rule's selectors: the compiled part as one test, and the rest for querySelectorAll (or undefined). */
 export interface CompiledSelectors {
-  test: ElementTest | undefined;
+  /**
+   * Whether the element matches one of the compiled selectors. Pass `attributesUnchanged` when no
+   * attribute of the element changed since the last test on it (and forgetAttributeReads was called
+   * after any change): the attribute values already read are reused across rules.
+   */
+  test: ((element: Element, attributesUnchanged?: boolean) => boolean) | undefined;
   remaining: string | undefined;
+}
+
+/** Drops the remembered attribute values (call before tests that pass attributesUnchanged). */
+export function forgetAttributeReads(): void {
+  attributeMemo.clear();
 }
 
 export function compileSelectors(selectors: readonly string[]): CompiledSelectors {
@@ -212,8 +222,8 @@ export function compileSelectors(selectors: readonly string[]): CompiledSelector
     test:
       tests.length === 0
         ? undefined
-        : (element) => {
-            attributeMemo.clear();
+        : (element, attributesUnchanged = false) => {
+            if (!attributesUnchanged) attributeMemo.clear();
             return tests.some((test) => test(element));
           },
     remaining: remaining.length === 0 ? undefined : remaining.join(', '),

@@ -1,6 +1,12 @@
 // Capped word counts must agree with countWords(textContent) up to the cap, on real page blocks.
 import { readdirSync } from 'node:fs';
-import { countNodeWordsUpTo, countWords, countWordsUpTo } from '../../../src/rules/dom-text';
+import {
+  countNodeWordsUpTo,
+  countWords,
+  countWordsUpTo,
+  linkDensity,
+  WordCounts,
+} from '../../../src/rules/dom-text';
 import { fixturesDir, parse, readFixtureHtml } from '../extraction/fixture-helpers';
 
 describe('capped word counts', () => {
@@ -38,4 +44,39 @@ describe('capped word counts', () => {
     }
     expect(large).toBeGreaterThan(0);
   });
+});
+
+describe('word counts shared by a walk', () => {
+  it('joins words split across tags and skips comments, as textContent does', () => {
+    const document = parse(
+      '<div><b>foo</b>bar <i>baz</i><!-- x y z --> qux<span></span>z<p>東京<b>都</b>x</p></div>',
+    );
+    const div = document.querySelector('div') as Element;
+    const counts = new WordCounts();
+    expect(counts.of(div)).toBe(countWords(div.textContent ?? ''));
+    expect(counts.of(div.querySelector('p') as Element)).toBe(4);
+  });
+
+  it.each(readdirSync(fixturesDir))(
+    'agrees with countWords(textContent) on every element of %s',
+    (name) => {
+      const document = parse(readFixtureHtml(name), 'https://example.com/');
+      const counts = new WordCounts();
+      // The body first (every element's count then comes from the shared map), then each element.
+      expect(counts.of(document.body)).toBe(countWords(document.body.textContent ?? ''));
+      const elements = Array.from(document.body.querySelectorAll('*'));
+      expect(elements.length).toBeGreaterThan(20);
+      for (const element of elements) {
+        const words = countWords(element.textContent ?? '');
+        if (counts.of(element) !== words) {
+          throw new Error(
+            `<${element.localName}> has ${words} words, WordCounts gave ${counts.of(element)}`,
+          );
+        }
+        if (linkDensity(element, counts) !== linkDensity(element)) {
+          throw new Error(`<${element.localName}>: link density differs with shared counts`);
+        }
+      }
+    },
+  );
 });

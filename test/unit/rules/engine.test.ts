@@ -218,3 +218,34 @@ describe('rulesForPage', () => {
     expect(ids.indexOf('generic')).toBeGreaterThan(firstUser);
   });
 });
+
+describe('attribute reads shared across rules', () => {
+  const twoRules = `
+[promo]
+reason: promo boxes
+action: remove
+phase: before
+selector: [class*="promo" i]
+
+[ad]
+reason: ad boxes
+action: remove
+phase: before
+selector: [class~="ad"]
+`;
+
+  it('a later walk sees attributes changed since the last one on the same element', () => {
+    const document = page(
+      `${`<p>${PROSE}</p>`.repeat(6)}<div id="wrap"><div class="box">Short box text</div></div>`,
+    );
+    const ruleList = rules(twoRules);
+    const box = document.querySelector('.box') as Element;
+    expect(applyRules(document.body, ruleList, { phase: 'before' })).toEqual([]);
+    box.setAttribute('class', 'Promo-box');
+    // The box was the last element the first walk read, and is the first this walk reads.
+    const wrap = document.getElementById('wrap') as Element;
+    const removed = applyRules(wrap, ruleList, { phase: 'before' });
+    expect(removed.map((r) => r.ruleId)).toEqual(['t/promo']);
+    expect(box.isConnected).toBe(false);
+  });
+});
