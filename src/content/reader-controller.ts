@@ -58,11 +58,16 @@ export const perfMarks = {
  */
 export const settingsWaitMs = 500;
 
+/** RSS, Atom and RDF feeds (Chromium names a feed served as XML by what it sniffed). */
+const feedTypes = /^application\/(?:rss|atom|rdf)\+xml$/i;
+
 /** Documents the reader cannot show itself in; everything else gets the overlay. */
 export function unsupportedDocument(doc: Document): BlockedReason | null {
   if (doc.contentType === 'application/pdf') return 'pdf';
   const root = doc.documentElement;
-  // A feed, an SVG image or other XML shown as a document: nothing for the reader to read.
+  // A feed, an SVG image or other XML shown as a document: nothing for the reader to read. Chromium
+  // shows a feed through its XML viewer, an XHTML document, so its type tells it apart.
+  if (feedTypes.test(doc.contentType)) return 'not-html';
   if (!root || root.namespaceURI !== 'http://www.w3.org/1999/xhtml') return 'not-html';
   return null;
 }

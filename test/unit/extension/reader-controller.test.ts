@@ -146,6 +146,23 @@ describe('documents the reader refuses', () => {
     expect(svg.window.document.documentElement.childElementCount).toBe(1);
   });
 
+  it('answers "not-html" for a feed, also when the browser shows it as XHTML (Chromium\'s XML viewer)', () => {
+    const atom = new JSDOM('<feed xmlns="http://www.w3.org/2005/Atom"><title>News</title></feed>', {
+      contentType: 'application/xml',
+    });
+    expect(unsupportedDocument(atom.window.document)).toBe('not-html');
+    const viewed = new JSDOM(
+      '<html xmlns="http://www.w3.org/1999/xhtml"><head></head><body><p>channel</p></body></html>',
+      { contentType: 'application/rss+xml' },
+    );
+    expect(unsupportedDocument(viewed.window.document)).toBe('not-html');
+    const xhtml = new JSDOM(
+      '<html xmlns="http://www.w3.org/1999/xhtml"><head></head><body><p>article</p></body></html>',
+      { contentType: 'application/xhtml+xml' },
+    );
+    expect(unsupportedDocument(xhtml.window.document)).toBeNull();
+  });
+
   it('accepts ordinary HTML pages', async () => {
     expect(unsupportedDocument(new JSDOM('<p>Hi</p>').window.document)).toBeNull();
   });
