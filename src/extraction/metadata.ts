@@ -31,9 +31,9 @@ function asciiLower(text: string): string {
  * document order for each key, as `meta[property="key" i], meta[name="key" i], ...` would find. Read
  * once, instead of one whole-document selector search per key.
  */
-function metaIndex(document: Document): Map<string, Element> {
+function metaIndex(metas: readonly Element[]): Map<string, Element> {
   const index = new Map<string, Element>();
-  for (const element of Array.from(document.querySelectorAll('meta'))) {
+  for (const element of metas) {
     for (const attribute of ['property', 'name', 'itemprop']) {
       const value = element.getAttribute(attribute);
       if (value === null) continue;
@@ -54,7 +54,7 @@ function meta(index: Map<string, Element>, ...keys: string[]): string | null {
 }
 
 /** All JSON-LD objects on the page, flattened (@graph and arrays), ignoring scripts that do not parse. */
-function jsonLdObjects(document: Document): Record<string, unknown>[] {
+function jsonLdObjects(scripts: readonly Element[]): Record<string, unknown>[] {
   const objects: Record<string, unknown>[] = [];
   const visit = (value: unknown): void => {
     if (Array.isArray(value)) value.forEach(visit);
@@ -64,9 +64,8 @@ function jsonLdObjects(document: Document): Record<string, unknown>[] {
       if (object['@graph']) visit(object['@graph']);
     }
   };
-  for (const script of Array.from(
-    document.querySelectorAll('script[type="application/ld+json" i]'),
-  )) {
+  for (const script of scripts) {
+    if (asciiLower(script.getAttribute('type') ?? '') !== 'application/ld+json') continue;
     try {
       visit(JSON.parse((script.textContent ?? '').trim()));
     } catch {
@@ -103,19 +102,48 @@ function jsonLdPublisher(objects: readonly Record<string, unknown>[]): string | 
   return null;
 }
 
+/** The <meta>, <script> and <time> elements of the page in document order, found in one walk. */
+function metadataElements(document: Document): Record<'meta' | 'script' | 'time', Element[]> {
+  const found = { meta: [] as Element[], script: [] as Element[], time: [] as Element[] };
+  const root = document.documentElement;
+  let node: Element | null = root?.firstElementChild ?? null;
+  while (root && node) {
+    const name = node.localName;
+    if (name === 'meta' || name === 'script' || name === 'time') found[name].push(node);
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return found;
+}
+
+/**
+ * The first <time> matching `article time[datetime], time[pubdate][datetime],
+ * time[itemprop="datePublished"]`, from the page's <time> elements in document order.
+ */
+function publishedTimeElement(times: readonly Element[]): Element | undefined {
+  return times.find(
+    (time) =>
+      (time.hasAttribute('datetime') &&
+        (time.hasAttribute('pubdate') || time.parentElement?.closest('article'))) ||
+      time.getAttribute('itemprop') === 'datePublished',
+  );
+}
+
 export function readPageMetadata(document: Document): PageMetadata {
   const html = document.documentElement;
-  const metas = metaIndex(document);
+  const elements = metadataElements(document);
+  const metas = metaIndex(elements.meta);
   // Parsed once for both the date and the publisher.
-  const jsonLd = jsonLdObjects(document);
+  const jsonLd = jsonLdObjects(elements.script);
   const lang =
     html?.getAttribute('lang')?.trim() ||
     html?.getAttribute('xml:lang')?.trim() ||
     meta(metas, 'og:locale', 'language', 'content-language')?.replace(/_/g, '-') ||
     null;
-  const timeElement = document.querySelector(
-    'article time[datetime], time[pubdate][datetime], time[itemprop="datePublished"]',
-  );
   const publishedTime =
     jsonLdPublished(jsonLd) ??
     toIsoDate(
@@ -130,7 +158,7 @@ export function readPageMetadata(document: Document): PageMetadata {
         'parsely-pub-date',
       ),
     ) ??
-    toIsoDate(timeElement?.getAttribute('datetime'));
+    toIsoDate(publishedTimeElement(elements.time)?.getAttribute('datetime'));
   const siteName = meta(metas, 'og:site_name', 'application-name') ?? jsonLdPublisher(jsonLd);
   return {
     lang,

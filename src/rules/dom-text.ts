@@ -70,7 +70,7 @@ export function linkDensity(element: Element, wordCounts?: WordCounts): number {
   const words = wordsOf(element);
   if (words === 0) return 0;
   let linkWords = 0;
-  for (const link of Array.from(element.querySelectorAll('a'))) linkWords += wordsOf(link);
+  for (const link of descendantsByTag(element, 'a')) linkWords += wordsOf(link);
   return Math.min(1, linkWords / words);
 }
 

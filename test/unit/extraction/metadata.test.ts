@@ -42,4 +42,30 @@ describe('readPageMetadata', () => {
     const metadata = readPageMetadata(parse(readFixtureHtml('independent-2014-seed-inside')));
     expect(metadata.siteName).not.toBeNull();
   });
+
+  it.each([
+    [
+      'a <time datetime> inside <article>',
+      '<article><div><time datetime="2021-01-02">Jan</time></div></article>',
+      '2021-01-02T00:00:00.000Z',
+    ],
+    ['not a <time datetime> outside <article>', '<time datetime="2021-01-02">Jan</time>', null],
+    [
+      'a <time pubdate datetime> anywhere',
+      '<time datetime="2021-01-03">x</time><time pubdate datetime="2021-01-04">Jan</time>',
+      '2021-01-04T00:00:00.000Z',
+    ],
+    [
+      'the first match in document order',
+      '<time itemprop="datePublished" datetime="2021-01-05">x</time><article><time datetime="2021-01-06">y</time></article>',
+      '2021-01-05T00:00:00.000Z',
+    ],
+    [
+      'a JSON-LD type attribute in any case',
+      '<script type="Application/LD+JSON">{"@type":"NewsArticle","datePublished":"2019-03-02"}</script>',
+      '2019-03-02T00:00:00.000Z',
+    ],
+  ])('publishedTime: %s', (_name, body, expected) => {
+    expect(readPageMetadata(head('', body)).publishedTime).toBe(expected);
+  });
 });
