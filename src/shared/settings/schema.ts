@@ -1,28 +1,25 @@
-// The one settings schema: every field, its allowed values and its default. Valibot keeps it small in the
-// content script (import * as v is tree-shaken to the validators used here).
+// The one settings schema: every field and its validation, built on the plain facts in values.ts (choices,
+// ranges, defaults). The options page and the background use it; the reader's content script does not.
 import * as v from 'valibot';
 import { isNormalizedHostname } from './hostnames';
+import {
+  AUTO_MODES,
+  CURRENT_SCHEMA_VERSION,
+  FONT_FAMILIES,
+  LIMITS,
+  TEXT_ALIGNS,
+  THEMES,
+} from './values';
 
-/** Bumped whenever a stored shape changes; migrations.ts has one step per bump. */
-export const CURRENT_SCHEMA_VERSION = 3;
-
-export const FONT_FAMILIES = ['serif', 'sans', 'dyslexic', 'system'] as const;
-export const TEXT_ALIGNS = ['start', 'justify'] as const;
-export const THEMES = ['auto', 'light', 'sepia', 'dark', 'custom'] as const;
-export const AUTO_MODES = ['off', 'sites', 'all-news'] as const;
-
-/** Ranges and size caps. The caps reject absurd values (a corrupt store, a hostile file) per field. */
-export const LIMITS = {
-  fontSize: { min: 14, max: 32 },
-  lineHeight: { min: 1.2, max: 2.2 },
-  contentWidth: { min: 45, max: 100 },
-  speechRate: { min: 0.5, max: 2 },
-  maxSitesPerList: 1000,
-  maxUserRules: 500,
-  // The rules engine (src/rules/user-rules.ts) accepts selectors up to 500 characters.
-  maxSelectorLength: 500,
-  maxVoiceLength: 500,
-} as const;
+export {
+  AUTO_MODES,
+  CURRENT_SCHEMA_VERSION,
+  defaultSettings,
+  FONT_FAMILIES,
+  LIMITS,
+  TEXT_ALIGNS,
+  THEMES,
+} from './values';
 
 const rangeMessage = (label: string, unit: string, { min, max }: { min: number; max: number }) =>
   `${label} must be from ${min} to ${max}${unit}.`;
@@ -152,28 +149,6 @@ export type Theme = (typeof THEMES)[number];
 export type AutoMode = (typeof AUTO_MODES)[number];
 
 export const SETTINGS_FIELDS = Object.keys(FIELD_SCHEMAS) as SettingsField[];
-
-/** A fresh object with every default (callers may mutate it). */
-export function defaultSettings(): Settings {
-  return {
-    schemaVersion: CURRENT_SCHEMA_VERSION,
-    fontSize: 20,
-    fontFamily: 'serif',
-    lineHeight: 1.6,
-    contentWidth: 68,
-    textAlign: 'start',
-    theme: 'auto',
-    // A dark pair well above WCAG AA (about 11:1), so picking "custom" is readable before any change.
-    customColors: { background: '#1b2b34', text: '#d8dee9' },
-    showImages: true,
-    speechRate: 1,
-    speechVoice: null,
-    autoMode: 'off',
-    alwaysSites: [],
-    neverSites: [],
-    userRules: [],
-  };
-}
 
 /** True when the value is a complete, valid, current Settings object. */
 export function isValidSettings(value: unknown): value is Settings {
