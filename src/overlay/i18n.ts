@@ -40,6 +40,7 @@ export type OverlayMessageKey =
   | 'toolCustomColors'
   | 'customBackground'
   | 'customText'
+  | 'customHex'
   | 'contrastOk'
   | 'contrastLow'
   | 'settingsNotSaved'

@@ -44,7 +44,8 @@ export const toolsCss = `
 .bs-tool-images label { flex: 1 1 auto; }
 .bs-tool-custom-colors { display: block; margin: 0; padding: 0.5em 0.75em; border: 1px solid var(--bs-border); border-radius: 6px; }
 .bs-colour { display: inline-flex; align-items: center; gap: 0.4em; margin: 0.5em 1em 0 0; }
-.bs-colour input { width: 2.5em; height: 1.8em; padding: 0; border: 1px solid var(--bs-muted); background: none; }
+.bs-colour input[type="color"] { width: 2.5em; height: 1.8em; padding: 0; border: 1px solid var(--bs-muted); background: none; }
+.bs-colour-hex { width: 5.5em; font: inherit; font-family: ui-monospace, monospace; padding: 0.1em 0.3em; border: 1px solid var(--bs-muted); background: var(--bs-bg); color: var(--bs-fg); }
 .bs-contrast { margin: 0.5em 0 0; font-size: 0.9em; }
 .bs-contrast[data-ok="false"] { font-weight: 700; }
 .bs-save-error { margin: 0.5em 0 0; font-weight: 700; }

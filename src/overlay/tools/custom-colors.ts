@@ -17,6 +17,8 @@ export const customColorsTool: ToolFactory = (context) => {
   use.className = 'bs-use-custom';
   use.textContent = t('useCustomColors');
 
+  // Each colour has the browser's picker and a hex field beside it: the field can be typed and read out,
+  // which a native picker does not allow everywhere.
   const colourInput = (name: string, labelKey: 'customBackground' | 'customText') => {
     const input = doc.createElement('input');
     input.type = 'color';
@@ -24,10 +26,19 @@ export const customColorsTool: ToolFactory = (context) => {
     const label = doc.createElement('label');
     label.htmlFor = input.id;
     label.textContent = t(labelKey);
+    const hex = doc.createElement('input');
+    hex.type = 'text';
+    hex.id = `${idPrefix}-${name}-hex`;
+    hex.className = 'bs-colour-hex';
+    hex.setAttribute('aria-label', t('customHex', [t(labelKey)]));
+    hex.maxLength = 7;
+    hex.size = 7;
+    hex.spellcheck = false;
+    hex.autocomplete = 'off';
     const wrap = doc.createElement('span');
     wrap.className = 'bs-colour';
-    wrap.append(label, input);
-    return { input, wrap };
+    wrap.append(label, input, hex);
+    return { input, hex, wrap };
   };
   const background = colourInput('custom-bg', 'customBackground');
   const text = colourInput('custom-fg', 'customText');
@@ -53,8 +64,19 @@ export const customColorsTool: ToolFactory = (context) => {
     if (!hexColour.test(colours.background) || !hexColour.test(colours.text)) return;
     if (describe(colours)) update({ customColors: colours, theme: 'custom' });
   };
-  listen(context, background.input, 'input', onInput);
-  listen(context, text.input, 'input', onInput);
+  for (const colour of [background, text]) {
+    listen(context, colour.input, 'input', () => {
+      colour.hex.value = colour.input.value.toLowerCase();
+      onInput();
+    });
+    listen(context, colour.hex, 'input', () => {
+      const typed = colour.hex.value.trim().toLowerCase();
+      const value = typed.startsWith('#') ? typed : `#${typed}`;
+      if (!hexColour.test(value)) return;
+      colour.input.value = value;
+      onInput();
+    });
+  }
   listen(context, use, 'click', () => update({ theme: 'custom', customColors: saved }));
 
   return {
@@ -63,11 +85,12 @@ export const customColorsTool: ToolFactory = (context) => {
       saved = settings.customColors;
       use.setAttribute('aria-pressed', String(settings.theme === 'custom'));
       // Do not overwrite a pair the user is still adjusting (it may be unreadable and so unsaved).
-      const editing = doc.activeElement === background.input || doc.activeElement === text.input;
+      const fields = [background.input, background.hex, text.input, text.hex] as Element[];
       const active = (element.getRootNode() as Document | ShadowRoot).activeElement;
-      if (editing || active === background.input || active === text.input) return;
-      background.input.value = saved.background;
-      text.input.value = saved.text;
+      if (fields.includes(doc.activeElement as Element) || fields.includes(active as Element))
+        return;
+      background.input.value = background.hex.value = saved.background;
+      text.input.value = text.hex.value = saved.text;
       describe(saved);
     },
   };

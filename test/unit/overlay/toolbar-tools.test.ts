@@ -140,4 +140,20 @@ describe('each tool', () => {
     expect(saved.customColors).toEqual({ background: '#ffffff', text: '#222222' });
     expect(reader.$('.bs-use-custom').getAttribute('aria-pressed')).toBe('true');
   });
+
+  it('custom colours can be typed as hex codes, which keep the pickers in step', async () => {
+    const backgroundHex = reader.$<HTMLInputElement>('#bs-tool-custom-bg-hex');
+    const textHex = reader.$<HTMLInputElement>('#bs-tool-custom-fg-hex');
+    expect(backgroundHex.getAttribute('aria-label')).toMatch(/Background/);
+    change(backgroundHex, 'fdf6e3', 'input');
+    change(textHex, '#07364', 'input');
+    expect(reader.dialog.dataset.theme).toBe('light');
+    change(textHex, '#073642', 'input');
+    expect(reader.$<HTMLInputElement>('#bs-tool-custom-bg').value).toBe('#fdf6e3');
+    expect(reader.dialog.dataset.theme).toBe('custom');
+    expect((await stored()).customColors).toEqual({ background: '#fdf6e3', text: '#073642' });
+    change(reader.$<HTMLInputElement>('#bs-tool-custom-fg'), '#eeeeee', 'input');
+    expect(textHex.value).toBe('#eeeeee');
+    expect(reader.$('.bs-contrast').dataset.ok).toBe('false');
+  });
 });
