@@ -89,7 +89,7 @@ export function readOverlay(page: TestPage): Promise<OverlayView | null> {
 }
 
 /** Waits until the overlay shows either an article (a non-empty title) or the no-article message. */
-export async function waitForOverlay(page: TestPage): Promise<OverlayView> {
+export async function waitForOverlay(page: TestPage, timeoutMs?: number): Promise<OverlayView> {
   await page.waitFor(
     (hostId: string) => {
       const root = document.getElementById(hostId)?.shadowRoot;
@@ -102,6 +102,7 @@ export async function waitForOverlay(page: TestPage): Promise<OverlayView> {
     },
     overlayHostId,
     'the reader overlay (#broadsheet-reader-host with a dialog showing a whole article or .bs-empty)',
+    timeoutMs,
   );
   const view = await readOverlay(page);
   if (view === null) throw new Error('The overlay disappeared right after it opened');
