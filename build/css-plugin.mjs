@@ -2,23 +2,11 @@
 // CSS as readable template strings; this esbuild plugin runs such a module at build time and replaces it
 // in the bundle with the same exports, every `...Css` string minified by esbuild's CSS minifier (other
 // exports, such as font stacks, as they are). Tests and tsx load the modules as written.
-import { build, transform } from 'esbuild';
+import { transform } from 'esbuild';
 import { dirname } from 'node:path';
+import { importAtBuildTime } from './import-at-build-time.mjs';
 
 const styleModules = /[\\/]src[\\/]overlay[\\/][\w-]*styles\.ts$/;
-
-async function exportsAtBuildTime(path) {
-  const bundled = await build({
-    entryPoints: [path],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    logLevel: 'silent',
-  });
-  const code = bundled.outputFiles[0].text;
-  return import(`data:text/javascript;base64,${Buffer.from(code).toString('base64')}`);
-}
 
 /** @param {{ target: string[] }} options the browsers the CSS must keep working in */
 export function minifiedStyles({ target }) {
@@ -26,7 +14,7 @@ export function minifiedStyles({ target }) {
     name: 'minified-styles',
     setup(pluginBuild) {
       pluginBuild.onLoad({ filter: styleModules }, async (args) => {
-        const exported = await exportsAtBuildTime(args.path);
+        const exported = await importAtBuildTime(args.path);
         const lines = ['// Generated at build time by build/css-plugin.mjs.'];
         for (const [name, value] of Object.entries(exported)) {
           if (typeof value !== 'string') {

@@ -4,28 +4,10 @@
 // its result as compact JavaScript data: no comments, no parser, regular expressions as literals. Jest and
 // tsx keep loading the module as written, so the .rules files stay the one source of truth.
 // A rule file with problems fails the build, naming each problem (the runtime would skip those rules).
-import { build } from 'esbuild';
 import { dirname } from 'node:path';
+import { importAtBuildTime } from './import-at-build-time.mjs';
 
 const shippedRulesModule = /[\\/]src[\\/]rules[\\/]shipped-rules\.ts$/;
-
-/** Runs shipped-rules.ts in this process: bundled to one ESM module and imported from a data: URL. */
-async function loadAtBuildTime(path) {
-  const bundled = await build({
-    entryPoints: [path],
-    bundle: true,
-    platform: 'node',
-    format: 'esm',
-    write: false,
-    loader: { '.rules': 'text' },
-    logLevel: 'silent',
-  });
-  const code = bundled.outputFiles[0].text;
-  const module = await import(
-    `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
-  );
-  return module.loadShippedRules();
-}
 
 /** A JavaScript expression for plain data: JSON, with RegExp as literals and undefined kept out. */
 function expression(value) {
@@ -102,7 +84,9 @@ export function precompiledRules() {
     name: 'precompiled-rules',
     setup(pluginBuild) {
       pluginBuild.onLoad({ filter: shippedRulesModule }, async (args) => {
-        const catalogue = await loadAtBuildTime(args.path);
+        const catalogue = (
+          await importAtBuildTime(args.path, { '.rules': 'text' })
+        ).loadShippedRules();
         if (catalogue.problems.length > 0) {
           return {
             errors: catalogue.problems.map((problem) => ({
