@@ -22,57 +22,94 @@ function expression(value) {
 }
 
 /**
- * Rules as positional calls of one small factory per rule set: the field names once, not once per rule;
- * the set's file name and id prefix ("generic/") once; phases as letters ("ba" = before and after);
- * trailing unset fields left out. Every rule has the same fields in the parser's order (checked).
- * `reason` is for the people who review a rule file (nothing at run time reads it): the bundle leaves it
- * empty.
+ * Each rule as one array row, its fields by position (the field names once, in the hydrate function):
+ *   - the id without its set's prefix ("generic/" once per set), the file name once per set;
+ *   - action and phases as one short code: "kba" = keep, before and after ("r" remove, "u" unwrap);
+ *   - a list of one item as the item itself, an empty list or unset number as a hole (`[a,,b]`), trailing
+ *     ones left out: the hydrate function turns them back into lists;
+ *   - `reason` is for the people who review a rule file (nothing at run time reads it): left empty.
+ * Every rule has the same fields in the parser's order (checked); hydrated, the rules are equal to what
+ * the parser makes of the files (test/unit/bundle/precompiled-rules.test.ts).
  */
-const special = new Set(['id', 'reason', 'phases', 'file']);
+const positional = (field) => !['id', 'reason', 'action', 'phases', 'file'].includes(field);
+const actionCodes = { remove: 'r', keep: 'k', unwrap: 'u' };
 
-function ruleSetExpression(ruleSet, fields) {
-  const prefix = ruleSet.rules[0]?.id.replace(/[^/]*$/, '') ?? '';
-  const rows = ruleSet.rules.map((rule) => {
-    const keys = Object.keys(rule);
-    if (keys.length !== fields.length || keys.some((key, index) => key !== fields[index])) {
-      throw new Error(
-        `rules-plugin: rule ${rule.id} has fields ${keys.join(', ')}, not ${fields.join(', ')}`,
-      );
-    }
-    if (!rule.id.startsWith(prefix))
-      throw new Error(`rules-plugin: rule ${rule.id} lacks ${prefix}`);
-    const phases = rule.phases.map((phase) => phase[0]).join('');
-    const values = [rule.id.slice(prefix.length), phases].concat(
-      fields.filter((field) => !special.has(field)).map((field) => rule[field]),
+/** A row's value: undefined and [] become holes, [x] becomes x (the hydrate function undoes both). */
+function cell(value, isList) {
+  if (value === undefined) return '';
+  if (!isList) return expression(value);
+  if (value.length === 0) return '';
+  return value.length === 1 && !Array.isArray(value[0]) ? expression(value[0]) : expression(value);
+}
+
+function ruleRow(rule, prefix, fields, listFields) {
+  const keys = Object.keys(rule);
+  if (keys.length !== fields.length || keys.some((key, index) => key !== fields[index])) {
+    throw new Error(
+      `rules-plugin: rule ${rule.id} has fields ${keys.join(', ')}, not ${fields.join(', ')}`,
     );
-    while (values.length > 0 && values[values.length - 1] === undefined) values.pop();
-    return `r(${values.map(expression).join(',')})`;
-  });
-  const rest = Object.entries(ruleSet).filter(([key]) => key !== 'rules');
-  const head = rest.map(([key, value]) => `${JSON.stringify(key)}:${expression(value)}`).join(',');
-  return `{${head},"rules":((r)=>[${rows.join(',')}])(rule(${JSON.stringify(ruleSet.file)},${JSON.stringify(prefix)}))}`;
+  }
+  if (!rule.id.startsWith(prefix)) throw new Error(`rules-plugin: rule ${rule.id} lacks ${prefix}`);
+  const code = actionCodes[rule.action] + rule.phases.map((phase) => phase[0]).join('');
+  const cells = [JSON.stringify(rule.id.slice(prefix.length)), JSON.stringify(code)].concat(
+    fields.filter(positional).map((field) => cell(rule[field], listFields.has(field))),
+  );
+  while (cells.length > 0 && cells[cells.length - 1] === '') cells.pop();
+  return `[${cells.join(',')}]`;
+}
+
+function ruleSetExpression(ruleSet, fields, listFields) {
+  const prefix = ruleSet.rules[0]?.id.replace(/[^/]*$/, '') ?? '';
+  const extra = Object.keys(ruleSet).filter((key) => !['file', 'sites', 'rules'].includes(key));
+  if (extra.length > 0)
+    throw new Error(`rules-plugin: unknown rule set fields ${extra.join(', ')}`);
+  const rows = ruleSet.rules.map((rule) => ruleRow(rule, prefix, fields, listFields));
+  return `set(${JSON.stringify(ruleSet.file)},${JSON.stringify(prefix)},${expression(ruleSet.sites)},[${rows.join(',')}])`;
 }
 
 export function emitCatalogueModule(catalogue) {
   const sets = [catalogue.generic, ...catalogue.sites];
-  const first = sets.flatMap((set) => set.rules)[0];
-  const fields = first ? Object.keys(first) : [];
-  const params = ['name', 'phaseLetters', ...fields.filter((field) => !special.has(field))];
-  const phaseNames = { b: 'before', a: 'after' };
+  const rules = sets.flatMap((set) => set.rules);
+  const fields = rules[0] ? Object.keys(rules[0]) : [];
+  // A field is a list when every rule has a list there (selectors, texts...), a value otherwise.
+  const listFields = new Set(
+    fields.filter(
+      (field) => positional(field) && rules.every((rule) => Array.isArray(rule[field])),
+    ),
+  );
+  for (const rule of rules) {
+    if (!(rule.action in actionCodes)) throw new Error(`rules-plugin: ${rule.id}: ${rule.action}`);
+    if (rule.phases.some((phase) => phase !== 'before' && phase !== 'after')) {
+      throw new Error(`rules-plugin: ${rule.id}: phases ${rule.phases.join(', ')}`);
+    }
+  }
+  const params = fields.filter(positional);
   const values = {
     id: 'prefix + name',
     reason: '""',
-    phases: `[...phaseLetters].map((letter) => (${JSON.stringify(phaseNames)})[letter])`,
+    action: 'actions[code[0]]',
+    phases: '[...code.slice(1)].map((letter) => phases[letter])',
     file: 'file',
   };
-  const body = fields.map((field) => `${field}: ${values[field] ?? field}`).join(', ');
+  const body = fields
+    .map(
+      (field) => `${field}: ${values[field] ?? (listFields.has(field) ? `list(${field})` : field)}`,
+    )
+    .join(', ');
+  const actions = Object.fromEntries(
+    Object.entries(actionCodes).map(([name, code]) => [code, name]),
+  );
   return [
     '// Generated at build time by build/rules-plugin.mjs from src/rules/shipped-rules.ts.',
-    `const rule = (file, prefix) => (${params.join(', ')}) => ({ ${body} });`,
+    `const actions = ${JSON.stringify(actions)};`,
+    'const phases = { b: "before", a: "after" };',
+    'const list = (value) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);',
+    'const set = (file, prefix, sites, rows) => ({ file, sites, rules: rows.map(',
+    `  ([name, code, ${params.join(', ')}]) => ({ ${body} })) });`,
     `export const GENERIC_RULES_FILE = ${JSON.stringify(catalogue.generic.file)};`,
     'export function loadShippedRules() {',
-    `  return {generic:${ruleSetExpression(catalogue.generic, fields)},sites:[${catalogue.sites
-      .map((set) => ruleSetExpression(set, fields))
+    `  return {generic:${ruleSetExpression(catalogue.generic, fields, listFields)},sites:[${catalogue.sites
+      .map((set) => ruleSetExpression(set, fields, listFields))
       .join(',')}],problems:${expression(catalogue.problems)}};`,
     '}',
   ].join('\n');
