@@ -11,6 +11,7 @@ import {
   mkdirSync,
   readFileSync,
   readdirSync,
+  realpathSync,
   rmSync,
   statSync,
   writeFileSync,
@@ -31,7 +32,7 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 const loader = { '.rules': 'text', '.css': 'text' };
 
 /** Extension entry points: [source, output file]. */
-const extensionEntries = [
+export const extensionEntries = [
   ['src/background/index.ts', 'background.js'],
   ['src/content/index.ts', 'content.js'],
   // The reader's panels, injected on demand next to content.js (never web-accessible).
@@ -71,34 +72,44 @@ function deriveManifest(browser) {
   return manifest;
 }
 
+/**
+ * esbuild's options for one extension bundle (also used by test/bench/speed/bundles.ts --why, which
+ * reports what each source file adds to a bundle).
+ * @param {'chrome' | 'firefox'} browser
+ * @param {string} src entry point, relative to the repository
+ * @param {string} outfile
+ * @returns {import('esbuild').BuildOptions}
+ */
+export function extensionBuildOptions(browser, src, outfile) {
+  const target = browser === 'chrome' ? 'chrome120' : 'firefox128';
+  // Data computed at build time: the rules parsed, the reader's CSS minified.
+  const precomputed = [precompiledRules(), minifiedStyles({ target: [target] })];
+  return {
+    entryPoints: [join(root, src)],
+    outfile,
+    bundle: true,
+    format: 'iife',
+    target,
+    minify: true,
+    // Readability's private members and constants get short names: 5.6 KB off content.js. Which
+    // names, and why they are safe: build/mangled-props.mjs.
+    mangleProps: mangledProps,
+    sourcemap: false,
+    legalComments: 'none',
+    loader,
+    define: { 'process.env.BROWSER': JSON.stringify(browser) },
+    plugins: [vendorPatches(root), ...precomputed], // vendor patches: a warning-free web-ext lint
+    logLevel: 'warning',
+  };
+}
+
 async function buildExtension(browser) {
   const dir = out(browser);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   const entries = extensionEntries.filter(([src]) => exists(join(root, src)));
   await Promise.all(
-    entries.map(([src, file]) => {
-      const target = browser === 'chrome' ? 'chrome120' : 'firefox128';
-      // Data computed at build time: the rules parsed, the reader's CSS minified.
-      const precomputed = [precompiledRules(), minifiedStyles({ target: [target] })];
-      return build({
-        entryPoints: [join(root, src)],
-        outfile: join(dir, file),
-        bundle: true,
-        format: 'iife',
-        target,
-        minify: true,
-        // Readability's private members and constants get short names: 5.6 KB off content.js. Which
-        // names, and why they are safe: build/mangled-props.mjs.
-        mangleProps: mangledProps,
-        sourcemap: false,
-        legalComments: 'none',
-        loader,
-        define: { 'process.env.BROWSER': JSON.stringify(browser) },
-        plugins: [vendorPatches(root), ...precomputed], // vendor patches: a warning-free web-ext lint
-        logLevel: 'warning',
-      });
-    }),
+    entries.map(([src, file]) => build(extensionBuildOptions(browser, src, join(dir, file)))),
   );
   for (const [src, dest] of staticFiles) {
     if (exists(join(root, src))) cpSync(join(root, src), join(dir, dest), { recursive: true });
@@ -155,11 +166,17 @@ async function buildNode() {
   });
 }
 
-const started = Date.now();
-await buildNode();
-if (!nodeOnly) {
-  await Promise.all([buildExtension('chrome'), buildExtension('firefox')]);
+// Run as a command (node build/build.mjs), not when imported for its options.
+if (
+  process.argv[1] &&
+  realpathSync(process.argv[1]) === realpathSync(fileURLToPath(import.meta.url))
+) {
+  const started = Date.now();
+  await buildNode();
+  if (!nodeOnly) {
+    await Promise.all([buildExtension('chrome'), buildExtension('firefox')]);
+  }
+  console.log(
+    `built ${nodeOnly ? 'node library' : 'extensions + node library'} in ${Date.now() - started} ms`,
+  );
 }
-console.log(
-  `built ${nodeOnly ? 'node library' : 'extensions + node library'} in ${Date.now() - started} ms`,
-);
