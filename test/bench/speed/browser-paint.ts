@@ -125,14 +125,14 @@ interface PageMarks {
   shown: 'article' | 'empty' | 'nothing';
 }
 
-function withoutHash(url: string): string {
+export function withoutHash(url: string): string {
   const parsed = new URL(url);
   parsed.hash = '';
   return parsed.href;
 }
 
 /** The page the tab serves now (several dataset pages share one address, e.g. http://fakehost/test/page.html). */
-interface ServedDocument {
+export interface ServedDocument {
   url: string;
   html: string;
 }
@@ -178,12 +178,14 @@ async function serveDocuments(
   });
 }
 
-class PaintSession {
+export class PaintSession {
   constructor(
     private readonly browser: ChromiumBrowser,
-    private readonly page: PlaywrightPage,
+    /** The tab (stage-profile.ts reads its own marks through it). */
+    readonly page: PlaywrightPage,
     private readonly send: UntypedSend,
-    private readonly pageSend: UntypedSend,
+    /** CDP to the page's renderer (stage-profile.ts runs the CPU profiler through it). */
+    readonly pageSend: UntypedSend,
   ) {}
 
   static async start(browser: ChromiumBrowser, served: ServedDocument): Promise<PaintSession> {
