@@ -17,7 +17,7 @@ import { applyReaderSettings } from './reader-settings';
 import { isTypingTarget, shortcutFor } from './shortcuts';
 import { hostCss, readerCss } from './styles';
 import { darkSchemeQuery, nextTheme, themeChoices, type ThemeChoice } from './theme';
-import type { SiteChoiceOption } from './site-choice';
+import { mountSiteChoice, type SiteChoiceOption } from './site-choice';
 import { buildToolbar, type Toolbar } from './toolbar';
 import type { AttachedPanels, PanelContent, PanelsProvider } from './tools-contract';
 
@@ -57,10 +57,7 @@ export interface OverlayOptions {
   tools?: PanelsProvider;
   /** Called once the first frame with the article has been painted (the speed benchmark's mark). */
   onFirstPaint?: () => void;
-  /**
-   * Automatic mode's "always / never open here" for the page's site (left out where it cannot apply). It
-   * comes with the panels' content (reader-tools.js): a control the first paint does not need.
-   */
+  /** Automatic mode's "always / never open here" for the page's site (left out where it cannot apply). */
   siteChoice?: SiteChoiceOption;
   /** Opens the extension's options page (the toolbar's "All settings" button; left out without it). */
   openOptions?: () => void;
@@ -201,9 +198,6 @@ export function mountOverlay(options: OverlayOptions): Overlay {
         actions: toolbar.actions?.panel ?? null,
         help: toolbar.help.panel,
       },
-      siteChoice: options.siteChoice
-        ? { option: options.siteChoice, toolbarGroup: toolbar.startGroup }
-        : null,
       update: (patch) => session.update(patch),
       settings: () => session.current,
       systemPrefersDark: () => darkQuery?.matches ?? false,
@@ -239,6 +233,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     openOptions: options.openOptions,
     signal,
   });
+  if (options.siteChoice) mountSiteChoice(doc, toolbar.startGroup, options.siteChoice, t, signal);
   dialog.append(toolbar.element, content);
   shadow.append(dialog);
   apply(session.current);

@@ -1,11 +1,9 @@
-// What reader-tools.js adds to an open reader: the content of the toolbar's three panels and their CSS, and
-// automatic mode's "always / never open here" buttons. The shell (content.js) calls attach() once, the
-// first time a panel is wanted or at idle after first paint.
+// What reader-tools.js adds to an open reader: the content of the toolbar's three panels and their CSS.
+// The shell (content.js) calls attach() once, the first time a panel is wanted or at idle after first paint.
 import { fillActionsPanel, type ActionsPanelContent } from './actions-panel';
 import { adoptCss } from './adopt-css';
 import { fillHelp } from './help';
 import { fillSettingsPanel } from './settings-panel';
-import { mountSiteChoice } from './site-choice';
 import type { AttachedPanels, PanelContent, PanelsContext } from './tools-contract';
 import { toolsCss } from './tools-styles';
 
@@ -27,9 +25,6 @@ function attach(context: PanelsContext): AttachedPanels {
     });
   }
   fillHelp(panels.help, doc, t);
-  if (context.siteChoice) {
-    mountSiteChoice(doc, context.siteChoice.toolbarGroup, context.siteChoice.option, t, signal);
-  }
   return {
     show(current) {
       settings.show(current);

@@ -1,11 +1,10 @@
 // The reader ships in two bundles: content.js paints the article (shell: toolbar buttons, article, theme,
 // keys, focus) and reader-tools.js, injected on demand into the same isolated world, fills the toolbar's
-// panels (reading settings, article actions, keyboard help) and adds automatic mode's site choice. This module is the contract between them; the
+// panels (reading settings, article actions, keyboard help). This module is the contract between them; the
 // tools bundle registers itself under a symbol of the isolated world (invisible to the page).
 import type { ExtractedArticle } from '../extraction/types';
 import type { Settings, SettingsPatch } from '../shared/settings';
 import type { Translate } from './i18n';
-import type { SiteChoiceOption } from './site-choice';
 
 export interface ToolPanels {
   settings: HTMLElement;
@@ -19,8 +18,6 @@ export interface PanelsContext {
   shadow: ShadowRoot;
   t: Translate;
   panels: ToolPanels;
-  /** Automatic mode's "always / never open here" and the toolbar group it joins (left out where it cannot apply). */
-  siteChoice: { option: SiteChoiceOption; toolbarGroup: HTMLElement } | null;
   /** Applies a change at once and saves it (debounced by the shell). */
   update(patch: SettingsPatch): void;
   settings(): Settings;

@@ -169,35 +169,4 @@ describe("the panels' bundle", () => {
     overlay.close();
     dom.window.close();
   });
-
-  it("adds automatic mode's site choice to the toolbar with the panels, after the first paint", async () => {
-    const dom = fixturePage('plain-article');
-    let release: ((tools: PanelContent) => void) | undefined;
-    const chosen: string[] = [];
-    const { overlay } = open(dom, {
-      tools: () => new Promise<PanelContent>((resolve) => (release = resolve)),
-      siteChoice: {
-        host: 'news.test',
-        current: async () => 'never',
-        choose: async (choice) => {
-          chosen.push(choice);
-          return choice;
-        },
-      },
-    });
-    const shadow = overlay.shadowRoot;
-    expect(shadow.querySelector('.bs-site-choice')).toBeNull();
-    await waitFor(() => release !== undefined, 'the request for the panels at idle');
-    expect(shadow.querySelector('.bs-site-choice')).toBeNull();
-    release?.(panelContent);
-    await waitFor(() => shadow.querySelector('.bs-site-choice') !== null, 'the site choice');
-    const group = shadow.querySelector('.bs-toolbar-start');
-    expect(group?.lastElementChild?.classList.contains('bs-site-choice')).toBe(true);
-    const never = shadow.querySelector<HTMLButtonElement>('[data-site-choice="never"]');
-    await waitFor(() => never?.getAttribute('aria-pressed') === 'true', 'the stored choice');
-    shadow.querySelector<HTMLButtonElement>('[data-site-choice="always"]')?.click();
-    expect(chosen).toEqual(['always']);
-    overlay.close();
-    dom.window.close();
-  });
 });
