@@ -22,6 +22,7 @@ import { vendorPatches } from './vendor-patches.mjs';
 import { minifiedStyles } from './css-plugin.mjs';
 import { precompiledRules } from './rules-plugin.mjs';
 import { mangledProps } from './mangled-props.mjs';
+import { contentScriptPolyfill } from './content-script-polyfill.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const out = (...p) => join(root, 'build', ...p);
@@ -31,14 +32,14 @@ const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 /** Rule files are plain text data, bundled as strings. */
 const loader = { '.rules': 'text', '.css': 'text' };
 
-/** Extension entry points: [source, output file]. */
+/** Extension entry points: [source, output file, whether it runs as a content script in pages]. */
 export const extensionEntries = [
-  ['src/background/index.ts', 'background.js'],
-  ['src/content/index.ts', 'content.js'],
+  ['src/background/index.ts', 'background.js', false],
+  ['src/content/index.ts', 'content.js', true],
   // The reader's panels, injected on demand next to content.js (never web-accessible).
-  ['src/content/reader-tools.ts', 'reader-tools.js'],
-  ['src/content/auto-reader.ts', 'auto-reader.js'],
-  ['src/options/index.ts', 'options.js'],
+  ['src/content/reader-tools.ts', 'reader-tools.js', true],
+  ['src/content/auto-reader.ts', 'auto-reader.js', true],
+  ['src/options/index.ts', 'options.js', false],
 ];
 
 /** Static files copied into each extension: [source, destination]. */
@@ -84,6 +85,9 @@ export function extensionBuildOptions(browser, src, outfile) {
   const target = browser === 'chrome' ? 'chrome120' : 'firefox128';
   // Data computed at build time: the rules parsed, the reader's CSS minified.
   const precomputed = [precompiledRules(), minifiedStyles({ target: [target] })];
+  // In pages: the polyfill's API table for the namespaces a content script has (the others are absent).
+  const inPages = extensionEntries.find(([entry]) => entry === src)?.[2] === true;
+  const polyfill = inPages ? [contentScriptPolyfill()] : [];
   return {
     entryPoints: [join(root, src)],
     outfile,
@@ -98,7 +102,7 @@ export function extensionBuildOptions(browser, src, outfile) {
     legalComments: 'none',
     loader,
     define: { 'process.env.BROWSER': JSON.stringify(browser) },
-    plugins: [vendorPatches(root), ...precomputed], // vendor patches: a warning-free web-ext lint
+    plugins: [vendorPatches(root), ...polyfill, ...precomputed], // vendor patches: a warning-free web-ext lint
     logLevel: 'warning',
   };
 }
