@@ -5,8 +5,9 @@ import { readerDyslexicFamily, readerSansFamily, readerSerifFamily } from './fon
 
 const serifStack = `"${readerSerifFamily}", Literata, Charter, "Bitstream Charter", "Iowan Old Style", Georgia, Cambria, "Times New Roman", serif`;
 const systemStack = `system-ui, -apple-system, "Segoe UI", Roboto, "Noto Sans", "Helvetica Neue", Arial, sans-serif`;
-const sansStack = `"${readerSansFamily}", "Atkinson Hyperlegible", ${systemStack}`;
-const dyslexicStack = `"${readerDyslexicFamily}", OpenDyslexic, "Comic Sans MS", ${systemStack}`;
+// The reading fonts fall back on the system stack through --bs-sans (set once, on the dialog).
+const sansStack = `"${readerSansFamily}", "Atkinson Hyperlegible", var(--bs-sans)`;
+const dyslexicStack = `"${readerDyslexicFamily}", OpenDyslexic, "Comic Sans MS", var(--bs-sans)`;
 export const monoStack = `ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace`;
 
 /** Pins the host over the page, whatever the page's own CSS says. */
@@ -36,7 +37,7 @@ export const readerCss = `
 *, *::before, *::after { box-sizing: border-box; }
 
 .bs-dialog {
-  --bs-bg: #ffffff;
+  --bs-bg: #fff;
   --bs-fg: #1d1d1f;
   --bs-muted: #5c5c63;
   --bs-accent: #a3261b;
@@ -108,7 +109,7 @@ export const readerCss = `
 }
 .bs-dialog[data-font="sans"] { --bs-reading-font: ${sansStack}; }
 .bs-dialog[data-font="dyslexic"] { --bs-reading-font: ${dyslexicStack}; }
-.bs-dialog[data-font="system"] { --bs-reading-font: ${systemStack}; }
+.bs-dialog[data-font="system"] { --bs-reading-font: var(--bs-sans); }
 
 /* While stored settings load (a few ms), the article waits rather than jumping from the defaults. */
 .bs-dialog[data-settings="loading"] .bs-page { visibility: hidden; }
@@ -168,8 +169,8 @@ export const readerCss = `
   border: 1px solid rgb(128 128 128 / 0.6);
   background: var(--bs-swatch);
 }
-.bs-theme-switch button[data-theme="auto"] { --bs-swatch: linear-gradient(135deg, #ffffff 50%, #18181b 50%); }
-.bs-theme-switch button[data-theme="light"] { --bs-swatch: #ffffff; }
+.bs-theme-switch button[data-theme="auto"] { --bs-swatch: linear-gradient(135deg, #fff 50%, #18181b 50%); }
+.bs-theme-switch button[data-theme="light"] { --bs-swatch: #fff; }
 .bs-theme-switch button[data-theme="sepia"] { --bs-swatch: #f6efdf; }
 .bs-theme-switch button[data-theme="dark"] { --bs-swatch: #18181b; }
 .bs-theme-switch button:hover { color: var(--bs-fg); background: var(--bs-subtle); }
