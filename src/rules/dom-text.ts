@@ -115,6 +115,21 @@ export function descendantsByTag(root: Element, localName: string): Element[] {
   return found;
 }
 
+/** Whether `element` has a descendant for which `test` holds. */
+export function hasDescendant(element: Element, test: (descendant: Element) => boolean): boolean {
+  let node: Element | null = element.firstElementChild;
+  while (node) {
+    if (test(node)) return true;
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== element && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== element ? node.nextElementSibling : null;
+  }
+  return false;
+}
+
 /** What joining texts needs to know about one: its words, and whether it starts or ends inside a word. */
 interface TextSpan {
   readonly words: number;
@@ -128,8 +143,13 @@ const NO_TEXT: TextSpan = { words: 0, opensRun: false, closesRun: false };
 const OPENS_RUN = /^(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_]/u;
 const CLOSES_RUN = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_]$/u;
 
+/** A text without any word character (most text nodes: the whitespace between tags). */
+const WITHOUT_WORDS: TextSpan = { words: 0, opensRun: false, closesRun: false };
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
 function spanOfText(text: string): TextSpan {
   if (text === '') return NO_TEXT;
+  if (!WORD_CHARACTER.test(text)) return WITHOUT_WORDS;
   return {
     words: countWords(text),
     opensRun: OPENS_RUN.test(text),

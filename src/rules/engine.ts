@@ -3,7 +3,7 @@
 import {
   childElements,
   countNodeWordsUpTo,
-  countWords,
+  hasDescendant,
   HEADING_TAGS,
   linkDensity,
   normaliseSpace,
@@ -11,7 +11,13 @@ import {
   WordCounts,
 } from './dom-text';
 import { RemovalGuard } from './guard';
-import { compileSelectors, forgetAttributeReads, type CompiledSelectors } from './simple-selector';
+import {
+  compileSelectors,
+  forgetAttributeReads,
+  selectorPrefilter,
+  type CompiledSelectors,
+  type ElementTest,
+} from './simple-selector';
 import { matchesStructure } from './structure';
 import type { RulePhase, RuleProblem, RuleSpec, StructureKind } from './types';
 
@@ -29,7 +35,17 @@ const DEFAULT_BLOCK_TAGS = new Set([
 /** A text rule without max-words only looks at blocks this short. */
 const DEFAULT_TEXT_MAX_WORDS = 80;
 const DEFAULT_MIN_ITEMS = 4;
-const MEDIA_SELECTOR = 'img, picture, video, audio, iframe, svg, object, embed, canvas';
+const MEDIA_TAGS = new Set([
+  'img',
+  'picture',
+  'video',
+  'audio',
+  'iframe',
+  'svg',
+  'object',
+  'embed',
+  'canvas',
+]);
 const HEADING_CLASS = /(^|[\s_-])(title|heading|header|hd)([\s_-]|$)/i;
 
 function isHeadingLike(element: Element): boolean {
@@ -83,7 +99,7 @@ class BlockFacts {
     const key = `${kind} ${minItems}`;
     let answer = this.structures?.get(key);
     if (answer === undefined) {
-      answer = matchesStructure(this.element, kind, minItems);
+      answer = matchesStructure(this.element, kind, minItems, this.wordCounts);
       (this.structures ??= new Map()).set(key, answer);
     }
     return answer;
@@ -115,12 +131,17 @@ function compiledSelectorsOf(rule: RuleSpec): CompiledSelectors {
   return compiled;
 }
 
-function selectorMatches(
-  rule: RuleSpec,
-  element: Element,
-  selectorHits: Set<RuleSpec> | undefined,
-): boolean {
-  if (selectorHits?.has(rule)) return true;
+/** What the walk knows about an element's selector matches before testing rule by rule. */
+interface SelectorContext {
+  /** The rules whose non-compiled selectors (querySelectorAll) matched the element. */
+  hits: Set<RuleSpec> | undefined;
+  /** False when no compiled selector of the plan can match the element (see selectorPrefilter). */
+  mayMatch: boolean;
+}
+
+function selectorMatches(rule: RuleSpec, element: Element, selectors: SelectorContext): boolean {
+  if (selectors.hits?.has(rule)) return true;
+  if (!selectors.mayMatch) return false;
   // The walk changes no attributes, and applyRules forgets earlier reads before it starts.
   return compiledSelectorsOf(rule).test?.(element, true) ?? false;
 }
@@ -132,10 +153,10 @@ function selectorMatches(
 function ruleMatches(
   rule: RuleSpec,
   facts: BlockFacts,
-  selectorHits: Set<RuleSpec> | undefined,
+  selectors: SelectorContext,
 ): Match | undefined {
   const element = facts.element;
-  if (rule.selectors.length > 0 && !selectorMatches(rule, element, selectorHits)) return undefined;
+  if (rule.selectors.length > 0 && !selectorMatches(rule, element, selectors)) return undefined;
   if (rule.headings.length > 0) {
     const headingText = facts.headingText;
     if (headingText === null) return undefined;
@@ -160,6 +181,8 @@ interface RulePlan {
   byTag: Map<string, RuleSpec[]>;
   /** For any other tag: the rules with selectors and no tag list (their selectors decide). */
   otherTags: RuleSpec[];
+  /** Whether any compiled selector of these rules could match an element. */
+  selectorsMayMatch: ElementTest;
 }
 
 /** Whether `rule` looks at elements with the (lower-case) `tag` at all. */
@@ -186,6 +209,9 @@ function buildPlan(rules: readonly RuleSpec[], phase: RulePhase): RulePlan {
     ordered,
     byTag,
     otherTags: ordered.filter((rule) => rule.tags.length === 0 && rule.selectors.length > 0),
+    selectorsMayMatch: selectorPrefilter(
+      ordered.flatMap((rule) => compiledSelectorsOf(rule).requirements),
+    ),
   };
 }
 
@@ -309,9 +335,13 @@ export function applyRules(
     tick?.();
     const candidates = plan.byTag.get(element.localName) ?? plan.otherTags;
     const facts = new BlockFacts(element, wordCounts);
+    const selectors = {
+      hits: selectorHits.get(element),
+      mayMatch: plan.selectorsMayMatch(element),
+    };
     let decided = false;
     for (const rule of candidates) {
-      const match = ruleMatches(rule, facts, selectorHits.get(element));
+      const match = ruleMatches(rule, facts, selectors);
       if (!match) continue;
       if (rule.action === 'keep') {
         decided = true;
@@ -339,17 +369,21 @@ export function applyRules(
 }
 
 function hasMedia(element: Element): boolean {
-  return element.querySelector(MEDIA_SELECTOR) !== null;
+  return hasDescendant(element, (descendant) => MEDIA_TAGS.has(descendant.localName));
 }
+
+const isH1 = (element: Element): boolean => element.localName === 'h1';
 
 /** What is left of a block once a rule removed its content: nothing, or only its heading(s). */
 function leftover(element: Element, title: string): 'empty' | 'heading-only' | 'content' {
+  // Counted first and capped: the ancestors of a removed block are often large (the whole page).
+  const words = countNodeWordsUpTo(element, 12);
+  if (words > 12) return 'content';
   const text = normaliseSpace(element.textContent ?? '');
   if (text === '') return hasMedia(element) ? 'content' : 'empty';
-  if (element.localName === 'header' || element.querySelector('h1') || hasMedia(element))
+  if (element.localName === 'header' || hasDescendant(element, isH1) || hasMedia(element))
     return 'content';
-  if (countWords(text) > 12) return 'content';
-  if (title !== '' && countWords(text) >= 3 && title.includes(text.toLowerCase())) return 'content';
+  if (title !== '' && words >= 3 && title.includes(text.toLowerCase())) return 'content';
   const children = Array.from(element.children);
   const ownText = Array.from(element.childNodes).some(
     (node) => node.nodeType === 3 && normaliseSpace(node.textContent ?? '') !== '',

@@ -21,31 +21,41 @@ function asciiLower(text: string): string {
   return /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text;
 }
 
+interface AttributeRead {
+  element: Element | undefined;
+  generation: number;
+  raw: string | null;
+  /** The value ASCII-lower-cased, once asked for (undefined until then). */
+  lower: string | null | undefined;
+}
+
 /**
- * One element's attribute values (as read and ASCII-lower-cased) while selector lists are tested on
- * it: rules name the same attributes many times ([class*="a" i], [class*="b" i], ...). Kept across
- * the lists tested on one element (see CompiledSelectors.test), cleared when another element comes.
+ * One element's attribute values (as read, and ASCII-lower-cased) while selector lists are tested on
+ * it: rules name the same attributes many times ([class*="a" i], [class*="b" i], ...). An entry per
+ * attribute name holds the last element read; clear() only bumps a generation, since it runs once per
+ * element of a walk.
  */
 const attributeMemo = {
-  element: undefined as Element | undefined,
-  raw: new Map<string, string | null>(),
-  lower: new Map<string, string | null>(),
+  generation: 0,
+  reads: new Map<string, AttributeRead>(),
   clear(): void {
-    this.element = undefined;
-    this.raw.clear();
-    this.lower.clear();
+    this.generation++;
   },
   read(element: Element, name: string, lower: boolean): string | null {
-    if (this.element !== element) this.clear();
-    this.element = element;
-    const values = lower ? this.lower : this.raw;
-    let value = values.get(name);
-    if (value === undefined) {
-      const raw = element.getAttribute(name);
-      value = raw !== null && lower ? asciiLower(raw) : raw;
-      values.set(name, value);
+    let entry = this.reads.get(name);
+    if (!entry) {
+      entry = { element: undefined, generation: -1, raw: null, lower: undefined };
+      this.reads.set(name, entry);
     }
-    return value;
+    if (entry.element !== element || entry.generation !== this.generation) {
+      entry.element = element;
+      entry.generation = this.generation;
+      entry.raw = element.getAttribute(name);
+      entry.lower = undefined;
+    }
+    if (!lower) return entry.raw;
+    if (entry.lower === undefined) entry.lower = entry.raw === null ? null : asciiLower(entry.raw);
+    return entry.lower;
   },
 };
 
@@ -116,47 +126,76 @@ function tagTest(tag: string): ElementTest {
     element.namespaceURI === XHTML ? element.localName === lower : element.localName === tag;
 }
 
+/**
+ * A condition every element that a compound selector matches meets, cheap to test for many selectors
+ * at once (see selectorPrefilter): its tag, an attribute's presence, or an attribute whose ASCII-lower-
+ * cased value contains `value` ("a.x[href]" needs a class containing "x"). 'any' for "*".
+ */
+export type Requirement =
+  | { kind: 'any' }
+  | { kind: 'tag'; names: readonly string[] }
+  | { kind: 'attribute'; name: string }
+  | { kind: 'substring'; name: string; value: string };
+
+interface CompiledCompound {
+  test: ElementTest;
+  requirement: Requirement;
+}
+
 /** One compound selector ("a.x[href]"), or undefined when it uses anything beyond the simple forms. */
 export function compileCompound(selector: string): ElementTest | undefined {
-  const test = compileCompoundInList(selector);
-  if (!test) return undefined;
+  const compiled = compileCompoundInList(selector);
+  if (!compiled) return undefined;
   return (element) => {
     attributeMemo.clear();
-    return test(element);
+    return compiled.test(element);
   };
 }
 
 /** compileCompound for use inside a selector list's test, which clears the attribute memo itself. */
-function compileCompoundInList(selector: string): ElementTest | undefined {
+function compileCompoundInList(selector: string): CompiledCompound | undefined {
   let rest = selector.trim();
   if (rest === '') return undefined;
   const tests: ElementTest[] = [];
+  // The most telling requirement found: a substring, else an attribute's presence, else the tag.
+  let substring: Requirement | undefined;
+  let presence: Requirement | undefined;
+  let tagRequirement: Requirement | undefined;
   const tag = TAG.exec(rest);
   if (tag) {
-    if (tag[1] !== '*') tests.push(tagTest(tag[1] as string));
+    const name = tag[1] as string;
+    if (name !== '*') {
+      tests.push(tagTest(name));
+      tagRequirement = { kind: 'tag', names: [name, asciiLower(name)] };
+    }
     rest = rest.slice(tag[0].length);
   }
   while (rest !== '') {
     const simple = CLASS_OR_ID.exec(rest);
     if (simple) {
       const name = simple[2] as string;
-      tests.push(simple[1] === '.' ? classTest(name) : idTest(name));
+      const isClass = simple[1] === '.';
+      tests.push(isClass ? classTest(name) : idTest(name));
+      substring ??= { kind: 'substring', name: isClass ? 'class' : 'id', value: asciiLower(name) };
       rest = rest.slice(simple[0].length);
       continue;
     }
     const attribute = ATTRIBUTE.exec(rest);
     if (attribute) {
-      const [, name, op, double, single, bare, flag] = attribute;
-      tests.push(
-        attributeTest(asciiLower(name as string), op, double ?? single ?? bare ?? '', flag),
-      );
+      const [, rawName, op, double, single, bare, flag] = attribute;
+      const name = asciiLower(rawName as string);
+      const value = double ?? single ?? bare ?? '';
+      tests.push(attributeTest(name, op, value, flag));
+      if (op === undefined || value === '') presence ??= { kind: 'attribute', name };
+      else substring ??= { kind: 'substring', name, value: asciiLower(value) };
       rest = rest.slice(attribute[0].length);
       continue;
     }
     return undefined;
   }
-  if (tests.length === 0) return () => true;
-  return (element) => tests.every((test) => test(element));
+  const requirement = substring ?? presence ?? tagRequirement ?? { kind: 'any' };
+  if (tests.length === 0) return { test: () => true, requirement };
+  return { test: (element) => tests.every((test) => test(element)), requirement };
 }
 
 /**
@@ -195,6 +234,8 @@ export interface CompiledSelectors {
    * after any change): the attribute values already read are reused across rules.
    */
   test: ((element: Element, attributesUnchanged?: boolean) => boolean) | undefined;
+  /** What an element needs for `test` to hold: one requirement per compiled compound selector. */
+  requirements: Requirement[];
   remaining: string | undefined;
 }
 
@@ -203,9 +244,24 @@ export function forgetAttributeReads(): void {
   attributeMemo.clear();
 }
 
+/** `[name*="value" i]` alone: the commonest selector in rule files, grouped per attribute (see below). */
+const SUBSTRING_IGNORING_CASE = new RegExp(
+  `^\\[\\s*(${IDENT})\\s*\\*=\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)')\\s*i\\s*\\]$`,
+);
+
+/** One test for many `[name*="value" i]` selectors on the same attribute: its value is read once. */
+function substringsTest(name: string, needles: readonly string[]): ElementTest {
+  return (element) => {
+    const value = attributeMemo.read(element, name, true);
+    return value !== null && needles.some((needle) => value.includes(needle));
+  };
+}
+
 export function compileSelectors(selectors: readonly string[]): CompiledSelectors {
   const tests: ElementTest[] = [];
   const remaining: string[] = [];
+  const requirements: Requirement[] = [];
+  const needlesByAttribute = new Map<string, string[]>();
   for (const selector of selectors) {
     const parts = splitSelectorList(selector);
     if (!parts) {
@@ -213,11 +269,22 @@ export function compileSelectors(selectors: readonly string[]): CompiledSelector
       continue;
     }
     for (const part of parts) {
-      const test = compileCompoundInList(part);
-      if (test) tests.push(test);
-      else remaining.push(part.trim());
+      const substring = SUBSTRING_IGNORING_CASE.exec(part.trim());
+      const needle = substring ? asciiLower(substring[2] ?? substring[3] ?? '') : '';
+      if (substring && needle !== '') {
+        const name = asciiLower(substring[1] as string);
+        needlesByAttribute.set(name, [...(needlesByAttribute.get(name) ?? []), needle]);
+        requirements.push({ kind: 'substring', name, value: needle });
+        continue;
+      }
+      const compiled = compileCompoundInList(part);
+      if (compiled) {
+        tests.push(compiled.test);
+        requirements.push(compiled.requirement);
+      } else remaining.push(part.trim());
     }
   }
+  for (const [name, needles] of needlesByAttribute) tests.push(substringsTest(name, needles));
   return {
     test:
       tests.length === 0
@@ -226,6 +293,53 @@ export function compileSelectors(selectors: readonly string[]): CompiledSelector
             if (!attributesUnchanged) attributeMemo.clear();
             return tests.some((test) => test(element));
           },
+    requirements,
     remaining: remaining.length === 0 ? undefined : remaining.join(', '),
   };
+}
+
+const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/g;
+
+/**
+ * A quick test that is true for every element some of the selectors (compiled with these
+ * requirements) could match, and false for most others: one tag lookup, a few attribute presence
+ * checks and one pattern per attribute, instead of each rule's tests in turn. Reads attribute values
+ * through the same memo as the selector tests, so a passing element's values are read once.
+ */
+export function selectorPrefilter(requirements: readonly Requirement[]): ElementTest {
+  const tags = new Set<string>();
+  const present = new Set<string>();
+  const needles = new Map<string, Set<string>>();
+  for (const requirement of requirements) {
+    switch (requirement.kind) {
+      case 'any':
+        return () => true;
+      case 'tag':
+        requirement.names.forEach((name) => tags.add(name));
+        break;
+      case 'attribute':
+        present.add(requirement.name);
+        break;
+      case 'substring': {
+        const values = needles.get(requirement.name) ?? new Set<string>();
+        values.add(requirement.value);
+        needles.set(requirement.name, values);
+        break;
+      }
+    }
+  }
+  const presentNames = [...present];
+  const patterns = [...needles].map(([name, values]) => ({
+    name,
+    pattern: new RegExp(
+      [...values].map((value) => value.replace(REGEXP_SPECIAL, '\\$&')).join('|'),
+    ),
+  }));
+  return (element) =>
+    tags.has(element.localName) ||
+    presentNames.some((name) => element.hasAttribute(name)) ||
+    patterns.some(({ name, pattern }) => {
+      const value = attributeMemo.read(element, name, true);
+      return value !== null && pattern.test(value);
+    });
 }

@@ -1,9 +1,47 @@
 // Structural signals for rules: the shape of a block, independent of class names or wording.
-import { countWords, HEADING_TAGS, linkDensity, normaliseSpace } from './dom-text';
+// The checks walk the block's elements themselves instead of asking the selector engine: they run on
+// many blocks per page, and word counts come from the walk's shared WordCounts.
+import { hasDescendant, HEADING_TAGS, linkDensity, WordCounts } from './dom-text';
 import type { StructureKind } from './types';
 
-const MEDIA_SELECTOR = 'img, picture, video, svg, [style*="background-image"]';
-const HEADING_SELECTOR = 'h1, h2, h3, h4, h5, h6, [role="heading"]';
+const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'svg']);
+const VISIBLE = /[^\s\u00a0\u200b\ufeff]/;
+
+/** img, picture, video, svg, or an element styled with a background image. */
+function isMedia(element: Element): boolean {
+  return (
+    MEDIA_TAGS.has(element.localName) ||
+    (element.getAttribute('style')?.includes('background-image') ?? false)
+  );
+}
+
+function isHeading(element: Element): boolean {
+  return HEADING_TAGS.has(element.tagName) || element.getAttribute('role') === 'heading';
+}
+
+function isHyperlink(element: Element): boolean {
+  return element.localName === 'a' && element.hasAttribute('href');
+}
+
+/** Whether the element's text has a visible character (stops at the first one). */
+function hasVisibleText(element: Element): boolean {
+  let node: Node | null = element.firstChild;
+  while (node) {
+    if (
+      (node.nodeType === 3 || node.nodeType === 4) &&
+      VISIBLE.test((node as CharacterData).data)
+    ) {
+      return true;
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== element && !node.nextSibling) node = node.parentNode;
+    node = node && node !== element ? node.nextSibling : null;
+  }
+  return false;
+}
 
 /**
  * The items of a repeated block: the element's children, or the children of its single
@@ -17,37 +55,45 @@ function itemsOf(element: Element): Element[] {
     else break;
   }
   return Array.from(container.children).filter(
-    (child) =>
-      normaliseSpace(child.textContent ?? '') !== '' || child.querySelector(MEDIA_SELECTOR),
+    (child) => hasVisibleText(child) || hasDescendant(child, isMedia),
   );
 }
 
 /** A teaser: a short item with a headline link (3+ words) and an image or a heading. */
-function isTeaser(item: Element): boolean {
-  const words = countWords(item.textContent ?? '');
+function isTeaser(item: Element, wordCounts: WordCounts): boolean {
+  const words = wordCounts.of(item);
   if (words === 0 || words > 80) return false;
-  const headlineLink = Array.from(item.querySelectorAll('a[href]')).some(
-    (a) => countWords(a.textContent ?? '') >= 3,
+  const headlineLink = hasDescendant(
+    item,
+    (element) => isHyperlink(element) && wordCounts.of(element) >= 3,
   );
-  if (!headlineLink) return false;
-  return (
-    item.querySelector(MEDIA_SELECTOR) !== null || item.querySelector(HEADING_SELECTOR) !== null
-  );
+  return headlineLink && (hasDescendant(item, isMedia) || hasDescendant(item, isHeading));
 }
 
 /** An item that is essentially one link (80%+ of its words are link text). */
-function isLinkItem(item: Element): boolean {
-  const words = countWords(item.textContent ?? '');
+function isLinkItem(item: Element, wordCounts: WordCounts): boolean {
+  const words = wordCounts.of(item);
   return (
-    words > 0 && words <= 40 && item.querySelector('a[href]') !== null && linkDensity(item) >= 0.8
+    words > 0 &&
+    words <= 40 &&
+    hasDescendant(item, isHyperlink) &&
+    linkDensity(item, wordCounts) >= 0.8
   );
 }
 
-/** Whether `element` has the given shape; `minItems` is the fewest repeated items that count. */
-export function matchesStructure(element: Element, kind: StructureKind, minItems: number): boolean {
+/**
+ * Whether `element` has the given shape; `minItems` is the fewest repeated items that count.
+ * `wordCounts`: the walk's shared counts (see WordCounts for when they may be reused).
+ */
+export function matchesStructure(
+  element: Element,
+  kind: StructureKind,
+  minItems: number,
+  wordCounts = new WordCounts(),
+): boolean {
   const items = itemsOf(element);
   if (items.length < minItems) return false;
   const test = kind === 'teaser-grid' ? isTeaser : isLinkItem;
-  const matching = items.filter(test).length;
+  const matching = items.filter((item) => test(item, wordCounts)).length;
   return matching >= minItems && matching >= items.length * 0.75;
 }

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import {
   compileCompound,
   compileSelectors,
+  selectorPrefilter,
   splitSelectorList,
 } from '../../../src/rules/simple-selector';
 import { fixturesDir, parse, readFixtureHtml } from '../extraction/fixture-helpers';
@@ -87,6 +88,36 @@ describe('compiled simple selectors', () => {
         }
         expect(hits).toBeLessThan(elements.length + 1);
       }
+    },
+  );
+
+  it.each(readdirSync(fixturesDir))(
+    'the prefilter passes every element any selector matches on %s, and few others',
+    (name) => {
+      const document = parse(readFixtureHtml(name), 'https://example.com/');
+      const elements = Array.from(document.querySelectorAll('*'));
+      // The shipped selectors plus the extra forms, except '*' (which makes the prefilter pass all).
+      const compiled = selectors.filter((s) => s !== '*').map((s) => compileSelectors([s]));
+      const mayMatch = selectorPrefilter(compiled.flatMap((c) => c.requirements));
+      let passed = 0;
+      for (const element of elements) {
+        const matched = compiled.some((c) => c.test?.(element));
+        const passes = mayMatch(element);
+        if (passes) passed++;
+        if (matched && !passes) {
+          throw new Error(
+            `prefilter refused a match: <${element.tagName} class="${element.className}">`,
+          );
+        }
+      }
+      // The extra forms include 'div' and 'P': only the shipped selectors show how much it filters.
+      const shipped = selectorPrefilter(
+        shippedSelectors().flatMap((s) => compileSelectors([s]).requirements),
+      );
+      const shippedPassed = elements.filter((element) => shipped(element)).length;
+      expect(shippedPassed).toBeLessThan(elements.length * 0.5);
+      expect(passed).toBeGreaterThan(0);
+      expect(selectorPrefilter(compileSelectors(['*']).requirements)(elements[0]!)).toBe(true);
     },
   );
 
