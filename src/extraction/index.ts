@@ -73,6 +73,26 @@ function hasText(node: Node): boolean {
   return VISIBLE.test(node.textContent ?? '');
 }
 
+/** hasText, reading text nodes in order until the first visible one (not the whole page's text). */
+function hasVisibleText(root: Node): boolean {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if (
+      (node.nodeType === 3 || node.nodeType === 4) &&
+      VISIBLE.test((node as CharacterData).data)
+    ) {
+      return true;
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return false;
+}
+
 function cleanString(value: string | null | undefined): string | null {
   const text = normaliseSpace(value ?? '');
   return text === '' ? null : text;
@@ -139,10 +159,10 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   }
   const report = options.onRuleProblem ?? warnOnce;
   const deadline = new Deadline(options.timeBudgetMs);
-  // The page's text, read once: its size for the budget's pre-flight, and whether there is any.
-  const pageText = document.body?.textContent ?? '';
-  if (options.timeBudgetMs !== undefined) checkPageSize(document, pageText.length);
-  if (!VISIBLE.test(pageText)) return null;
+  if (options.timeBudgetMs !== undefined) {
+    checkPageSize(document, document.body?.textContent?.length ?? 0);
+  }
+  if (!document.body || !hasVisibleText(document.body)) return null;
   const clone = htmlCloneOf(document);
   const body = clone?.body;
   if (!clone || !body || body.localName !== 'body') return null;

@@ -41,7 +41,7 @@ function domParserFor(document: Document): DOMParser | undefined {
 
 /** The <img> a <noscript> holds, parsed without running anything. */
 function noscriptImage(noscript: Element): Element | undefined {
-  const inside = noscript.querySelector('img');
+  const inside = noscript.getElementsByTagName('img').item(0);
   if (inside) return inside;
   // Where scripting is on (the browser), <noscript> content is raw text. DOMParser parses it into a
   // document of its own that has no window: nothing in it runs or loads.
@@ -51,18 +51,52 @@ function noscriptImage(noscript: Element): Element | undefined {
   return parsed?.querySelector('img') ?? undefined;
 }
 
+function hasPictureAncestor(element: Element): boolean {
+  for (let parent = element.parentElement; parent; parent = parent.parentElement) {
+    if (parent.localName === 'picture') return true;
+  }
+  return false;
+}
+
+/** The img, picture source and noscript elements under `root`, in one walk (no selector engine). */
+function lazyImageCandidates(root: Element): {
+  images: Element[];
+  sources: Element[];
+  noscripts: Element[];
+} {
+  const images: Element[] = [];
+  const sources: Element[] = [];
+  const noscripts: Element[] = [];
+  let node: Element | null = root.firstElementChild;
+  while (node) {
+    const name = node.localName;
+    if (name === 'img') images.push(node);
+    else if (name === 'source') {
+      if (hasPictureAncestor(node)) sources.push(node);
+    } else if (name === 'noscript') noscripts.push(node);
+    if (node.firstElementChild) {
+      node = node.firstElementChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
+    node = node && node !== root ? node.nextElementSibling : null;
+  }
+  return { images, sources, noscripts };
+}
+
 export function fixLazyImages(root: Element): void {
-  for (const img of Array.from(root.querySelectorAll('img'))) {
+  const { images, sources, noscripts } = lazyImageCandidates(root);
+  for (const img of images) {
     const lazySrc = firstAttribute(img, SRC_ATTRIBUTES);
     if (lazySrc && isPlaceholder(img.getAttribute('src'))) img.setAttribute('src', lazySrc);
     const lazySrcset = firstAttribute(img, SRCSET_ATTRIBUTES);
     if (lazySrcset && !img.getAttribute('srcset')) img.setAttribute('srcset', lazySrcset);
   }
-  for (const source of Array.from(root.querySelectorAll('picture source'))) {
+  for (const source of sources) {
     const lazySrcset = firstAttribute(source, SRCSET_ATTRIBUTES);
     if (lazySrcset && !source.getAttribute('srcset')) source.setAttribute('srcset', lazySrcset);
   }
-  for (const noscript of Array.from(root.querySelectorAll('noscript'))) {
+  for (const noscript of noscripts) {
     const fallback = noscriptImage(noscript);
     if (!fallback?.getAttribute('src')) continue;
     const placeholder = noscript.previousElementSibling;
@@ -70,8 +104,13 @@ export function fixLazyImages(root: Element): void {
     if (placeholder?.tagName === 'IMG' && isPlaceholder(placeholder.getAttribute('src'))) {
       placeholder.replaceWith(real);
       noscript.remove();
-    } else if (!noscript.parentElement?.querySelector('img')) {
+    } else if (!hasImage(noscript.parentElement)) {
       noscript.replaceWith(real);
     }
   }
+}
+
+/** Whether `element` holds an img (by tag name: jsdom's selector engine is costly to start per document). */
+function hasImage(element: Element | null): boolean {
+  return element !== null && element.getElementsByTagName('img').length > 0;
 }

@@ -61,6 +61,8 @@ function purifierFor(window: Window): Purifier {
         'extract: this DOM cannot run DOMPurify; pass options.window (e.g. a jsdom window)',
       );
     }
+    // Parsed once here: a config passed to each sanitize call is copied into fresh allow-lists each time.
+    purifier.setConfig(CONFIG);
     purifier.addHook('uponSanitizeElement', () => currentTick?.());
     // DOMPurify visits every attribute anyway: relative addresses become absolute here (before its
     // URL checks see them) instead of in a walk of their own.
@@ -111,7 +113,7 @@ export function sanitiseToElement(
   currentTick = tick;
   let fragment: DocumentFragment;
   try {
-    fragment = purifierFor(window).sanitize(input, CONFIG) as unknown as DocumentFragment;
+    fragment = purifierFor(window).sanitize(input) as unknown as DocumentFragment;
   } finally {
     currentBaseUrl = undefined;
     currentTick = undefined;
