@@ -1,6 +1,6 @@
 // Each figure's caption once: CMSs repeat a caption as a title span, as the image's alt/title, or as a
 // paragraph next to the figure. The longest version (usually the one with the credit) stays.
-import { countWords, normaliseSpace, sampleOf } from '../rules/dom-text';
+import { countWords, descendantsByTag, normaliseSpace, sampleOf } from '../rules/dom-text';
 import type { RemovedBlock } from './types';
 
 export const DUPLICATE_CAPTION_RULE = 'builtin/duplicate-caption';
@@ -50,33 +50,53 @@ function dedupeWithinFigure(figure: Element, removed: RemovedBlock[]): void {
   }
 }
 
+/** The nearest figure around `node`, up to and including `root`. */
+function figureAround(node: Element, root: Element): Element | undefined {
+  for (let element: Element | null = node; element; element = element.parentElement) {
+    if (element.localName === 'figure') return element;
+    if (element === root) return undefined;
+  }
+  return undefined;
+}
+
+function isInsideCaptionOrFigure(node: Element, root: Element): boolean {
+  for (let element: Element | null = node; element; element = element.parentElement) {
+    if (element.localName === 'figure' || element.localName === 'figcaption') return true;
+    if (element === root) return false;
+  }
+  return false;
+}
+
 export function dedupeCaptions(root: Element): RemovedBlock[] {
   const removed: RemovedBlock[] = [];
-  for (const caption of Array.from(root.querySelectorAll('figcaption')))
-    dedupeWithinCaption(caption, removed);
-  for (const figure of Array.from(root.querySelectorAll('figure')))
-    dedupeWithinFigure(figure, removed);
+  const figures = descendantsByTag(root, 'figure');
+  // Most articles have no figure at all: nothing below can apply then.
+  if (figures.length === 0 && descendantsByTag(root, 'figcaption').length === 0) return removed;
+  for (const caption of descendantsByTag(root, 'figcaption')) dedupeWithinCaption(caption, removed);
+  for (const figure of figures) dedupeWithinFigure(figure, removed);
 
   // Visible caption texts that the article repeats as a paragraph of its own. (A paragraph equal to
   // an image's alt text stays: the alt is not shown, so that paragraph is the only visible caption.)
   // A paragraph that holds a caption (Readability turns a caption's wrapper <div> into a <p>, as on
   // The Verge, whose figcaption sits beside its figure) is that caption, not a copy of it.
-  const captions = Array.from(root.querySelectorAll('figcaption'))
+  const captions = descendantsByTag(root, 'figcaption')
     .map((caption) => ({ caption, text: text(caption) }))
     .filter((c) => countWords(c.text) >= MIN_CAPTION_WORDS);
-  for (const paragraph of Array.from(root.querySelectorAll('p'))) {
-    if (paragraph.closest('figure, figcaption')) continue;
-    const own = text(paragraph);
-    if (countWords(own) < MIN_CAPTION_WORDS) continue;
-    if (captions.some((c) => !paragraph.contains(c.caption) && c.text.includes(own))) {
-      removed.push({ ruleId: DUPLICATE_CAPTION_RULE, sample: sampleOf(paragraph) });
-      paragraph.remove();
+  if (captions.length > 0) {
+    for (const paragraph of descendantsByTag(root, 'p')) {
+      if (isInsideCaptionOrFigure(paragraph, root)) continue;
+      const own = text(paragraph);
+      if (countWords(own) < MIN_CAPTION_WORDS) continue;
+      if (captions.some((c) => !paragraph.contains(c.caption) && c.text.includes(own))) {
+        removed.push({ ruleId: DUPLICATE_CAPTION_RULE, sample: sampleOf(paragraph) });
+        paragraph.remove();
+      }
     }
   }
 
   // An alt or title that only repeats the visible caption is read twice by screen readers.
-  for (const img of Array.from(root.querySelectorAll('figure img'))) {
-    const caption = img.closest('figure')?.querySelector('figcaption');
+  for (const img of descendantsByTag(root, 'img')) {
+    const caption = figureAround(img, root)?.getElementsByTagName('figcaption').item(0);
     if (!caption) continue;
     const captionText = text(caption);
     for (const name of ['alt', 'title']) {

@@ -3,10 +3,11 @@
 //   clone -> metadata -> cleanup rules (before) -> Readability -> rules (after) + output cleaning
 //   -> DOMPurify -> text, reading time, result. With a time budget: a size pre-flight first, and a
 //   deadline checked between the stages and inside their long loops (budget.ts).
-import { Readability } from '@mozilla/readability';
+import type { Readability as ReadabilityParser } from '@mozilla/readability';
+import Readability from '@mozilla/readability/Readability.js';
 import { applyRules, formatProblem, rulesForPage, validateUserRules } from '../rules';
 import type { UserRule, UserRulesValidation } from '../rules';
-import { countWords, normaliseSpace } from '../rules/dom-text';
+import { countWords, hasVisibleText, normaliseSpace } from '../rules/dom-text';
 import { dedupeCaptions } from './captions';
 import { dirFromLang, dirFromText, parseDir } from './direction';
 import { checkPageSize, Deadline, ExtractionLimitError } from './budget';
@@ -67,32 +68,6 @@ function pageUrl(document: Document, url: string | undefined): URL | undefined {
   return undefined;
 }
 
-/** Any character normaliseSpace would keep: stops at the first one instead of rewriting a whole page's text. */
-const VISIBLE = /[^\s\u00a0\u200b\ufeff]/;
-function hasText(node: Node): boolean {
-  return VISIBLE.test(node.textContent ?? '');
-}
-
-/** hasText, reading text nodes in order until the first visible one (not the whole page's text). */
-function hasVisibleText(root: Node): boolean {
-  let node: Node | null = root.firstChild;
-  while (node) {
-    if (
-      (node.nodeType === 3 || node.nodeType === 4) &&
-      VISIBLE.test((node as CharacterData).data)
-    ) {
-      return true;
-    }
-    if (node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    node = node && node !== root ? node.nextSibling : null;
-  }
-  return false;
-}
-
 function cleanString(value: string | null | undefined): string | null {
   const text = normaliseSpace(value ?? '');
   return text === '' ? null : text;
@@ -105,7 +80,7 @@ function cleanString(value: string | null | undefined): string | null {
 function parseWithReadability(
   clone: Document,
   deadline: Deadline,
-): ReturnType<Readability<Element>['parse']> {
+): ReturnType<ReadabilityParser<Element>['parse']> {
   const reader = new Readability<Element>(clone, {
     keepClasses: false,
     serializer: (node) => node as Element,
@@ -188,7 +163,7 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
   deadline.check('Readability');
   const parsed = parseWithReadability(clone, deadline);
   const content = parsed?.content;
-  if (!parsed || !content || !hasText(content)) return null;
+  if (!parsed || !content || !hasVisibleText(content)) return null;
 
   deadline.check('output cleaning');
   fixLazyImages(content);

@@ -1,4 +1,5 @@
 // Lazy-loaded images made real: the true address sits in data-* attributes or a <noscript> fallback.
+import { hasDescendant } from '../rules/dom-text';
 
 const SRC_ATTRIBUTES = [
   'data-src',
@@ -51,6 +52,8 @@ function noscriptImage(noscript: Element): Element | undefined {
   return parsed?.querySelector('img') ?? undefined;
 }
 
+const isImage = (element: Element): boolean => element.localName === 'img';
+
 function hasPictureAncestor(element: Element): boolean {
   for (let parent = element.parentElement; parent; parent = parent.parentElement) {
     if (parent.localName === 'picture') return true;
@@ -58,34 +61,18 @@ function hasPictureAncestor(element: Element): boolean {
   return false;
 }
 
-/** The img, picture source and noscript elements under `root`, in one walk (no selector engine). */
-function lazyImageCandidates(root: Element): {
-  images: Element[];
-  sources: Element[];
-  noscripts: Element[];
-} {
+export function fixLazyImages(root: Element): void {
+  // One walk for the three kinds (see hasDescendant on why not the selector engine).
   const images: Element[] = [];
   const sources: Element[] = [];
   const noscripts: Element[] = [];
-  let node: Element | null = root.firstElementChild;
-  while (node) {
+  hasDescendant(root, (node) => {
     const name = node.localName;
-    if (name === 'img') images.push(node);
-    else if (name === 'source') {
-      if (hasPictureAncestor(node)) sources.push(node);
-    } else if (name === 'noscript') noscripts.push(node);
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== root ? node.nextElementSibling : null;
-  }
-  return { images, sources, noscripts };
-}
-
-export function fixLazyImages(root: Element): void {
-  const { images, sources, noscripts } = lazyImageCandidates(root);
+    if (isImage(node)) images.push(node);
+    else if (name === 'source' && hasPictureAncestor(node)) sources.push(node);
+    else if (name === 'noscript') noscripts.push(node);
+    return false;
+  });
   for (const img of images) {
     const lazySrc = firstAttribute(img, SRC_ATTRIBUTES);
     if (lazySrc && isPlaceholder(img.getAttribute('src'))) img.setAttribute('src', lazySrc);
@@ -104,13 +91,8 @@ export function fixLazyImages(root: Element): void {
     if (placeholder?.tagName === 'IMG' && isPlaceholder(placeholder.getAttribute('src'))) {
       placeholder.replaceWith(real);
       noscript.remove();
-    } else if (!hasImage(noscript.parentElement)) {
+    } else if (!(noscript.parentElement && hasDescendant(noscript.parentElement, isImage))) {
       noscript.replaceWith(real);
     }
   }
-}
-
-/** Whether `element` holds an img (by tag name: jsdom's selector engine is costly to start per document). */
-function hasImage(element: Element | null): boolean {
-  return element !== null && element.getElementsByTagName('img').length > 0;
 }

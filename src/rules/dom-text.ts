@@ -65,12 +65,15 @@ export function textOf(node: Node): string {
  * counts come from (and go to) the walk's shared counts instead of reading the text again.
  */
 export function linkDensity(element: Element, wordCounts?: WordCounts): number {
-  const wordsOf = (node: Element): number =>
-    wordCounts ? wordCounts.of(node) : countWords(node.textContent ?? '');
-  const words = wordsOf(element);
+  if (wordCounts) {
+    const words = wordCounts.of(element);
+    return words === 0 ? 0 : Math.min(1, wordCounts.linkWordsOf(element) / words);
+  }
+  const words = countWords(element.textContent ?? '');
   if (words === 0) return 0;
   let linkWords = 0;
-  for (const link of descendantsByTag(element, 'a')) linkWords += wordsOf(link);
+  for (const link of descendantsByTag(element, 'a'))
+    linkWords += countWords(link.textContent ?? '');
   return Math.min(1, linkWords / words);
 }
 
@@ -96,15 +99,15 @@ export function childElements(parent: ParentNode): Element[] {
 }
 
 /**
- * The descendant elements of `root` whose local name is `localName` (e.g. "p"), in document order. A
- * walk of our own rather than getElementsByTagName: jsdom answers each access to a live collection
- * through a proxy that looks up named items, which made reading one collection quadratic.
+ * Whether `test` holds for a descendant element of `root`, visited in document order (the walk stops
+ * at the first). A walk of our own rather than querySelector or getElementsByTagName: jsdom starts a
+ * selector engine per document and answers each access to a live collection through a proxy that looks
+ * up named items, which made reading one collection quadratic.
  */
-export function descendantsByTag(root: Element, localName: string): Element[] {
-  const found: Element[] = [];
+export function hasDescendant(root: Element, test: (descendant: Element) => boolean): boolean {
   let node: Element | null = root.firstElementChild;
   while (node) {
-    if (node.localName === localName) found.push(node);
+    if (test(node)) return true;
     if (node.firstElementChild) {
       node = node.firstElementChild;
       continue;
@@ -112,20 +115,41 @@ export function descendantsByTag(root: Element, localName: string): Element[] {
     while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
     node = node && node !== root ? node.nextElementSibling : null;
   }
+  return false;
+}
+
+/** The descendant elements of `root` whose local name is `localName` (e.g. "p"), in document order. */
+export function descendantsByTag(root: Element, localName: string): Element[] {
+  const found: Element[] = [];
+  hasDescendant(root, (node) => {
+    if (node.localName === localName) found.push(node);
+    return false;
+  });
   return found;
 }
 
-/** Whether `element` has a descendant for which `test` holds. */
-export function hasDescendant(element: Element, test: (descendant: Element) => boolean): boolean {
-  let node: Element | null = element.firstElementChild;
+/** Any character normaliseSpace keeps. */
+const VISIBLE = /[^\s\u00a0\u200b\ufeff]/;
+
+/**
+ * Whether normaliseSpace(node.textContent) would not be empty, reading text nodes in order only until
+ * the first visible character (a page's or a block's whole text is never built).
+ */
+export function hasVisibleText(root: Node): boolean {
+  let node: Node | null = root.firstChild;
   while (node) {
-    if (test(node)) return true;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
+    if (
+      (node.nodeType === 3 || node.nodeType === 4) &&
+      VISIBLE.test((node as CharacterData).data)
+    ) {
+      return true;
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
       continue;
     }
-    while (node && node !== element && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== element ? node.nextElementSibling : null;
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
   }
   return false;
 }
@@ -172,6 +196,7 @@ interface PendingElement {
   element: Element;
   span: TextSpan;
   next: Node | null;
+  linkWords: number;
 }
 
 /**
@@ -182,25 +207,42 @@ interface PendingElement {
  */
 export class WordCounts {
   private readonly spans = new Map<Element, TextSpan>();
+  /** Per element: the words of the <a> elements inside it, summed (as linkDensity counts them). */
+  private readonly linkWords = new Map<Element, number>();
 
   of(element: Element): number {
     return this.spanOf(element).words;
+  }
+
+  /** The sum of the word counts of the element's descendant <a> elements, from the same pass. */
+  linkWordsOf(element: Element): number {
+    this.spanOf(element);
+    return this.linkWords.get(element) ?? 0;
+  }
+
+  /** What `child` adds to its parent's link words: its own links', and its own words if it is a link. */
+  private linkWordsFrom(child: Element, span: TextSpan): number {
+    return (this.linkWords.get(child) ?? 0) + (child.localName === 'a' ? span.words : 0);
   }
 
   private spanOf(root: Element): TextSpan {
     const known = this.spans.get(root);
     if (known) return known;
     // Post-order without recursion: pages nest deeper than the call stack allows.
-    const pending: PendingElement[] = [{ element: root, span: NO_TEXT, next: root.firstChild }];
+    const pending: PendingElement[] = [
+      { element: root, span: NO_TEXT, next: root.firstChild, linkWords: 0 },
+    ];
     for (;;) {
       const top = pending[pending.length - 1] as PendingElement;
       const node = top.next;
       if (node === null) {
         pending.pop();
         this.spans.set(top.element, top.span);
+        this.linkWords.set(top.element, top.linkWords);
         const parent = pending[pending.length - 1];
         if (!parent) return top.span;
         parent.span = joinSpans(parent.span, top.span);
+        parent.linkWords += this.linkWordsFrom(top.element, top.span);
         continue;
       }
       top.next = node.nextSibling;
@@ -209,8 +251,11 @@ export class WordCounts {
       } else if (node.nodeType === 1) {
         const child = node as Element;
         const childSpan = this.spans.get(child);
-        if (childSpan) top.span = joinSpans(top.span, childSpan);
-        else pending.push({ element: child, span: NO_TEXT, next: child.firstChild });
+        if (childSpan) {
+          top.span = joinSpans(top.span, childSpan);
+          top.linkWords += this.linkWordsFrom(child, childSpan);
+        } else
+          pending.push({ element: child, span: NO_TEXT, next: child.firstChild, linkWords: 0 });
       }
     }
   }

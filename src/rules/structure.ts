@@ -1,11 +1,17 @@
 // Structural signals for rules: the shape of a block, independent of class names or wording.
 // The checks walk the block's elements themselves instead of asking the selector engine: they run on
 // many blocks per page, and word counts come from the walk's shared WordCounts.
-import { hasDescendant, HEADING_TAGS, linkDensity, WordCounts } from './dom-text';
+import {
+  childElements,
+  hasDescendant,
+  hasVisibleText,
+  HEADING_TAGS,
+  linkDensity,
+  WordCounts,
+} from './dom-text';
 import type { StructureKind } from './types';
 
 const MEDIA_TAGS = new Set(['img', 'picture', 'video', 'svg']);
-const VISIBLE = /[^\s\u00a0\u200b\ufeff]/;
 
 /** img, picture, video, svg, or an element styled with a background image. */
 function isMedia(element: Element): boolean {
@@ -23,38 +29,20 @@ function isHyperlink(element: Element): boolean {
   return element.localName === 'a' && element.hasAttribute('href');
 }
 
-/** Whether the element's text has a visible character (stops at the first one). */
-function hasVisibleText(element: Element): boolean {
-  let node: Node | null = element.firstChild;
-  while (node) {
-    if (
-      (node.nodeType === 3 || node.nodeType === 4) &&
-      VISIBLE.test((node as CharacterData).data)
-    ) {
-      return true;
-    }
-    if (node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== element && !node.nextSibling) node = node.parentNode;
-    node = node && node !== element ? node.nextSibling : null;
-  }
-  return false;
-}
-
 /**
  * The items of a repeated block: the element's children, or the children of its single
  * list/wrapper child (a `div` around a `ul` of `li`s). Items without text or media are ignored.
  */
-function itemsOf(element: Element): Element[] {
+function itemsOf(element: Element, minItems: number): Element[] {
   let container = element;
   for (let depth = 0; depth < 2; depth++) {
-    const children = Array.from(container.children).filter((c) => !HEADING_TAGS.has(c.tagName));
+    const children = childElements(container).filter((c) => !HEADING_TAGS.has(c.tagName));
     if (children.length === 1 && children[0]) container = children[0];
     else break;
   }
-  return Array.from(container.children).filter(
+  // Too few children to hold minItems items: their contents need no look.
+  if (container.childElementCount < minItems) return [];
+  return childElements(container).filter(
     (child) => hasVisibleText(child) || hasDescendant(child, isMedia),
   );
 }
@@ -91,7 +79,7 @@ export function matchesStructure(
   minItems: number,
   wordCounts = new WordCounts(),
 ): boolean {
-  const items = itemsOf(element);
+  const items = itemsOf(element, minItems);
   if (items.length < minItems) return false;
   const test = kind === 'teaser-grid' ? isTeaser : isLinkItem;
   const matching = items.filter((item) => test(item, wordCounts)).length;

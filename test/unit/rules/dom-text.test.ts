@@ -77,6 +77,14 @@ describe('word counts shared by a walk', () => {
           throw new Error(`<${element.localName}>: link density differs with shared counts`);
         }
       }
+      // Inner elements first: each parent's counts then combine counts already known.
+      const innerFirst = new WordCounts();
+      for (const element of [...elements].reverse()) {
+        if (linkDensity(element, innerFirst) !== linkDensity(element)) {
+          throw new Error(`<${element.localName}>: link density differs, inner elements first`);
+        }
+      }
+      expect(innerFirst.of(document.body)).toBe(counts.of(document.body));
     },
   );
 });
