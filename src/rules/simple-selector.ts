@@ -244,24 +244,10 @@ export function forgetAttributeReads(): void {
   attributeMemo.clear();
 }
 
-/** `[name*="value" i]` alone: the commonest selector in rule files, grouped per attribute (see below). */
-const SUBSTRING_IGNORING_CASE = new RegExp(
-  `^\\[\\s*(${IDENT})\\s*\\*=\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)')\\s*i\\s*\\]$`,
-);
-
-/** One test for many `[name*="value" i]` selectors on the same attribute: its value is read once. */
-function substringsTest(name: string, needles: readonly string[]): ElementTest {
-  return (element) => {
-    const value = attributeMemo.read(element, name, true);
-    return value !== null && needles.some((needle) => value.includes(needle));
-  };
-}
-
 export function compileSelectors(selectors: readonly string[]): CompiledSelectors {
   const tests: ElementTest[] = [];
   const remaining: string[] = [];
   const requirements: Requirement[] = [];
-  const needlesByAttribute = new Map<string, string[]>();
   for (const selector of selectors) {
     const parts = splitSelectorList(selector);
     if (!parts) {
@@ -269,14 +255,6 @@ export function compileSelectors(selectors: readonly string[]): CompiledSelector
       continue;
     }
     for (const part of parts) {
-      const substring = SUBSTRING_IGNORING_CASE.exec(part.trim());
-      const needle = substring ? asciiLower(substring[2] ?? substring[3] ?? '') : '';
-      if (substring && needle !== '') {
-        const name = asciiLower(substring[1] as string);
-        needlesByAttribute.set(name, [...(needlesByAttribute.get(name) ?? []), needle]);
-        requirements.push({ kind: 'substring', name, value: needle });
-        continue;
-      }
       const compiled = compileCompoundInList(part);
       if (compiled) {
         tests.push(compiled.test);
@@ -284,7 +262,6 @@ export function compileSelectors(selectors: readonly string[]): CompiledSelector
       } else remaining.push(part.trim());
     }
   }
-  for (const [name, needles] of needlesByAttribute) tests.push(substringsTest(name, needles));
   return {
     test:
       tests.length === 0
