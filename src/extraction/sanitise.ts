@@ -20,6 +20,8 @@ const CONFIG: Config = {
   // Removed elements keep their text, except controls whose text is labels and options, not prose.
   ADD_FORBID_CONTENTS: ['select', 'option', 'button', 'textarea', 'dialog'],
   RETURN_DOM_FRAGMENT: true,
+  // An element is sanitised where it is (see sanitiseToElement); strings still parse into a fragment.
+  IN_PLACE: true,
 };
 
 /** A srcset candidate's URL the browser may fetch as an image: the web, inline images, or relative. */
@@ -88,38 +90,38 @@ function purifierFor(window: Window): Purifier {
 }
 
 /**
- * Sanitises article HTML, or a node's children, into a detached <div> of an inert document (DOMPurify's
- * own: nothing loads or runs there). A node is imported into that document as it is, saving a
- * serialise-and-parse of the whole article; DOMPurify checks a node tree as it checks parsed markup
- * (including the markup-in-text checks for trees that would parse differently). Never into `window`'s
- * live document: in a Chromium content script, an on* attribute parsed in the isolated world keeps its
- * handler after DOMPurify removes the attribute, and an element adopted into the live page then runs it
- * there (an <img onerror> fires when its image fails). With `baseUrl`, relative URLs become absolute;
- * `tick` is called once per element (a time budget's check, which may throw).
+ * Sanitises article HTML into a detached <div> of an inert document (DOMPurify's own: nothing loads or
+ * runs there), or an element's content in place, in the element's own document: the extraction's
+ * private copy of the page, a document without a window, where the article already lives unsanitised
+ * while Readability works on it. In place saves DOMPurify a new document and a copy of the article per
+ * call, and checks the same nodes the same way. Never in `window`'s live document: in a Chromium content
+ * script, an on* attribute parsed in the isolated world keeps its handler after DOMPurify removes the
+ * attribute, and an element adopted into the live page then runs it there (an <img onerror> fires when
+ * its image fails); the result leaves extraction as HTML text, never as these nodes. With `baseUrl`,
+ * relative URLs become absolute; `tick` is called once per element (a time budget's check, which may
+ * throw).
  */
 export function sanitiseToElement(
   dirty: string | Element,
   window: Window,
   baseUrl?: string,
   tick?: () => void,
-): HTMLDivElement {
-  let input: string | DocumentFragment = typeof dirty === 'string' ? dirty : '';
-  if (typeof dirty !== 'string') {
-    // Its children, not the element itself: the result is the article's content, as with innerHTML.
-    input = dirty.ownerDocument.createDocumentFragment();
-    while (dirty.firstChild) input.appendChild(dirty.firstChild);
+): Element {
+  if (typeof dirty !== 'string' && dirty.ownerDocument === window.document) {
+    throw new Error('sanitiseToElement: refusing to sanitise in the live document');
   }
   currentBaseUrl = baseUrl;
   currentTick = tick;
-  let fragment: DocumentFragment;
   try {
-    fragment = purifierFor(window).sanitize(input) as unknown as DocumentFragment;
+    const purifier = purifierFor(window);
+    // An element comes back as itself (IN_PLACE); a string as a fragment of DOMPurify's inert document.
+    if (typeof dirty !== 'string') return purifier.sanitize(dirty) as unknown as Element;
+    const fragment = purifier.sanitize(dirty) as unknown as DocumentFragment;
+    const container = fragment.ownerDocument.createElement('div');
+    container.append(fragment);
+    return container;
   } finally {
     currentBaseUrl = undefined;
     currentTick = undefined;
   }
-  const inert = fragment.ownerDocument;
-  const container = inert.createElement('div');
-  container.append(fragment);
-  return container;
 }

@@ -192,4 +192,18 @@ describe('sanitiseToElement', () => {
     expect(container.ownerDocument.defaultView).toBeNull();
     expect(container.innerHTML).toBe('<p>Text <img src="/a.png"></p>');
   });
+
+  it("sanitises an element of a copy in place, and refuses one of the caller's live document", () => {
+    const { window } = new JSDOM(
+      '<!doctype html><body><div><p onclick="top.__pwned=1">Text <img src="/a.png" onerror="top.__pwned=2"><script>top.__pwned=3</script></p></div></body>',
+    );
+    const live = window.document.querySelector('div') as Element;
+    expect(() => sanitiseToElement(live, window as unknown as Window)).toThrow(/live document/);
+    expect(live.innerHTML).toContain('onerror');
+    const copy = window.document.cloneNode(true) as Document;
+    const element = copy.querySelector('div') as Element;
+    const container = sanitiseToElement(element, window as unknown as Window);
+    expect(container).toBe(element);
+    expect(container.innerHTML).toBe('<p>Text <img src="/a.png"></p>');
+  });
 });
