@@ -141,6 +141,15 @@ function buildBody(doc: Document, html: string): { body: HTMLElement; appendRest
     body,
     appendRest() {
       if (rest.length === 0) return false;
+      // Blocks off screen take a placeholder height until scrolled near (styles.ts): the first screen's
+      // paragraphs, laid out by now, tell how tall this article's paragraphs are in the reader's settings.
+      const heights = Array.from(body.getElementsByTagName('p'), (p) => p.offsetHeight).filter(
+        Boolean,
+      );
+      if (heights.length > 0) {
+        const average = heights.reduce((sum, height) => sum + height, 0) / heights.length;
+        body.style.setProperty('--bs-block', `${Math.round(average)}px`);
+      }
       for (const { parent, nodes } of rest) {
         const fragment = doc.createDocumentFragment();
         fragment.append(...nodes.map((node) => doc.adoptNode(node)));

@@ -69,41 +69,22 @@ export interface Overlay {
   close(): void;
 }
 
-/** Key and pointer events that must not reach the page's own handlers (shortcuts, click trackers). */
-const isolatedEvents = [
-  'keydown',
-  'keyup',
-  'keypress',
-  'click',
-  'dblclick',
-  'auxclick',
-  'contextmenu',
-  'mousedown',
-  'mouseup',
-  'pointerdown',
-  'pointerup',
-  'touchstart',
-  'touchmove',
-  'touchend',
-  'wheel',
-] as const;
+/**
+ * Key and pointer events that must not reach the page's own handlers (shortcuts, click trackers). The event
+ * lists are split from one string: fewer bytes in content.js than array literals.
+ */
+const isolatedEvents =
+  'keydown keyup keypress click dblclick auxclick contextmenu mousedown mouseup pointerdown pointerup touchstart touchmove touchend wheel'.split(
+    ' ',
+  );
 
 /**
  * What a user does to the reader's controls. The shadow root is open, so a page script can reach them: its
  * synthetic events (isTrusted false: el.click(), a dispatched change or key) are stopped before any
  * control sees them, or the page could change the user's settings and site choices.
  */
-const userActionEvents = [
-  'click',
-  'input',
-  'change',
-  'keydown',
-  'keyup',
-  'submit',
-  'pointerdown',
-  'mousedown',
-  'beforeinput',
-] as const;
+const userActionEvents =
+  'click input change keydown keyup submit pointerdown mousedown beforeinput'.split(' ');
 
 /** Runs `task` once the browser is idle (soon anyway), or after a short pause where it cannot tell. */
 function whenIdle(view: Window | null, task: () => void): void {

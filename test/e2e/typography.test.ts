@@ -23,7 +23,13 @@ describe.each(browserNames)('%s: reading comfort', (browserName) => {
     await openReader(session.browser, page);
     await waitForOverlaySettled(page);
     const body = await page.evaluate((hostId: string): BodyText | null => {
-      const article = document.getElementById(hostId)?.shadowRoot?.querySelector('.bs-article');
+      const root = document.getElementById(hostId)?.shadowRoot;
+      // Blocks off screen are laid out at a placeholder height (content-visibility: auto) until scrolled
+      // near: measured here, every paragraph is laid out as it will be when read.
+      const laidOut = document.createElement('style');
+      laidOut.textContent = '.bs-article * { content-visibility: visible !important; }';
+      root?.append(laidOut);
+      const article = root?.querySelector('.bs-article');
       const paragraphs = Array.from(article?.querySelectorAll('p') ?? []).filter(
         (p) => (p.textContent ?? '').trim().length > 400,
       );

@@ -10,6 +10,7 @@ import { escapeHtml } from '../../shared/dom';
 const standaloneCss = `
 html, body { margin: 0; padding: 0; }
 .bs-dialog { position: static; overflow: visible; min-height: 100vh; }
+.bs-article * { content-visibility: visible !important; }
 .bs-source { margin: 0.5em 0 0; font-family: var(--bs-sans); font-size: 0.75em; color: var(--bs-muted); }
 .bs-source a { color: var(--bs-link); }
 `;

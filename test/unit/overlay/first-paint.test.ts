@@ -108,6 +108,37 @@ describe('a long article', () => {
     expect(parts.appendRest()).toBe(false);
     short.window.close();
   });
+
+  it('gives the blocks still off screen the height of the first screen’s paragraphs as laid out', () => {
+    const parts = buildArticleParts(dom.window.document, article, dom.window.location.href, t, ui);
+    // jsdom lays nothing out: a paragraph is as tall as its lines of about 68 characters, 32 px each.
+    const lineHeights = (element: Element) =>
+      Math.ceil((element.textContent ?? '').length / 68) * 32;
+    const prototype = dom.window.HTMLElement.prototype;
+    const before = Object.getOwnPropertyDescriptor(prototype, 'offsetHeight');
+    Object.defineProperty(prototype, 'offsetHeight', {
+      configurable: true,
+      get(this: HTMLElement) {
+        return this.localName === 'p' ? lineHeights(this) : 0;
+      },
+    });
+    try {
+      const shown = Array.from(parts.body.getElementsByTagName('p'), lineHeights).filter(Boolean);
+      expect(shown.length).toBeGreaterThan(1);
+      const average = Math.round(shown.reduce((sum, height) => sum + height, 0) / shown.length);
+      expect(parts.appendRest()).toBe(true);
+      expect(parts.body.style.getPropertyValue('--bs-block')).toBe(`${average}px`);
+      expect(parts.body.hasAttribute('aria-busy')).toBe(false);
+    } finally {
+      if (before) Object.defineProperty(prototype, 'offsetHeight', before);
+    }
+  });
+
+  it('leaves the placeholder height to the stylesheet when nothing was laid out', () => {
+    const parts = buildArticleParts(dom.window.document, article, dom.window.location.href, t, ui);
+    expect(parts.appendRest()).toBe(true);
+    expect(parts.body.style.getPropertyValue('--bs-block')).toBe('');
+  });
 });
 
 describe("the panels' bundle", () => {
