@@ -1,5 +1,5 @@
 // Page metadata read from the untouched clone, before cleanup rules or Readability change it.
-import { normaliseSpace } from '../rules/dom-text';
+import { hasDescendant, normaliseSpace } from '../rules/dom-text';
 import { parseDir } from './direction';
 
 export interface PageMetadata {
@@ -106,17 +106,12 @@ function jsonLdPublisher(objects: readonly Record<string, unknown>[]): string | 
 function metadataElements(document: Document): Record<'meta' | 'script' | 'time', Element[]> {
   const found = { meta: [] as Element[], script: [] as Element[], time: [] as Element[] };
   const root = document.documentElement;
-  let node: Element | null = root?.firstElementChild ?? null;
-  while (root && node) {
+  if (!root) return found;
+  hasDescendant(root, (node) => {
     const name = node.localName;
     if (name === 'meta' || name === 'script' || name === 'time') found[name].push(node);
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== root ? node.nextElementSibling : null;
-  }
+    return false;
+  });
   return found;
 }
 

@@ -314,9 +314,11 @@ export function selectorPrefilter(requirements: readonly Requirement[]): Element
   }));
   return (element) =>
     tags.has(element.localName) ||
-    presentNames.some((name) => element.hasAttribute(name)) ||
-    patterns.some(({ name, pattern }) => {
-      const value = attributeMemo.read(element, name, true);
-      return value !== null && pattern.test(value);
-    });
+    // Most elements of a page have no attributes at all: nothing more to read then.
+    (element.hasAttributes() &&
+      (presentNames.some((name) => element.hasAttribute(name)) ||
+        patterns.some(({ name, pattern }) => {
+          const value = attributeMemo.read(element, name, true);
+          return value !== null && pattern.test(value);
+        })));
 }
