@@ -6,7 +6,8 @@
 // Per page it prints medians of: toolbar -> painted, extracted -> painted (the render), and after the paint:
 // the long frames' total and longest duration, their blocking time (each frame's time over 50 ms, as
 // Chromium counts it), the forced style and layout inside scripts, and "busy until": the end of the last long
-// frame, in ms after the painted mark (how long scrolling may stall). Each --variant is a built Chromium
+// frame, in ms after the painted mark (how long scrolling may stall); then closeTotal: the long frames from
+// the closing toolbar action until quiet (the page behind coming back). Each --variant is a built Chromium
 // extension folder (default: build/chrome); variants take turns run by run, each in its own browser, so a
 // before/after comparison shares the machine's load.
 import { existsSync } from 'node:fs';
@@ -44,6 +45,8 @@ interface OpenRun {
   afterForcedLayout: number;
   busyUntil: number;
   frames: number;
+  /** Closing with the toolbar action: the long frames' total until the thread is quiet again. */
+  closeTotal: number;
   /** The long frames themselves, one line each (printed with --frames). */
   detail: string[];
 }
@@ -57,6 +60,7 @@ const columns: readonly Exclude<keyof OpenRun, 'detail'>[] = [
   'afterBlocking',
   'afterForcedLayout',
   'busyUntil',
+  'closeTotal',
 ];
 
 function parseOptions(argv: string[], repoRoot: string): Options {
@@ -180,11 +184,24 @@ async function openOnce(
       (end, frame) => Math.max(end, frame.start + frame.duration - painted),
       0,
     ),
+    closeTotal: Number.NaN,
     detail: frames.map(
       (frame) =>
         `  at ${(frame.start - painted).toFixed(0)} ms: ${frame.duration.toFixed(0)} ms, style/layout/paint ${frame.styleAndLayout.toFixed(0)} ms; scripts: ${frame.scripts || 'none'}`,
     ),
   };
+}
+
+/** Closes the reader with the toolbar action; the long frames' total ms from then until quiet. */
+async function closeOnce(
+  session: PaintSession,
+  targetId: string,
+  settleMs: number,
+): Promise<number> {
+  await session.page.evaluate(startRecording);
+  await session.close(targetId);
+  const frames = (await session.page.evaluate(settledScript(settleMs))) as Frame[];
+  return frames.reduce((total, frame) => total + frame.duration, 0);
 }
 
 async function measureVariant(
@@ -210,8 +227,9 @@ async function measureVariant(
         await session.close(targetId);
         await session.load(page.url);
       }
-      results.set(pageLabel(page), await openOnce(session, targetId, settleMs));
-      await session.close(targetId);
+      const run = await openOnce(session, targetId, settleMs);
+      run.closeTotal = await closeOnce(session, targetId, settleMs);
+      results.set(pageLabel(page), run);
     }
   } finally {
     await browser.close();
