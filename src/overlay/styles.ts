@@ -113,9 +113,11 @@ export const readerCss = `
 /* While stored settings load (a few ms), the article waits rather than jumping from the defaults. */
 .bs-dialog[data-settings="loading"] .bs-page { visibility: hidden; }
 
-/* The background is opaque at once (no flash of the page); only the text eases in. */
+/* The background is opaque at once (no flash of the page); only the text eases in. The progress bar
+   glides (see below). */
 @media (prefers-reduced-motion: no-preference) {
   .bs-page, .bs-empty-state { animation: bs-enter 200ms ease-out; }
+  .bs-progress-fill { transition: transform 80ms linear; }
   @keyframes bs-enter {
     from { opacity: 0; transform: translateY(0.75em); }
     to { opacity: 1; transform: none; }
@@ -243,7 +245,6 @@ button:focus-visible, a:focus-visible {
   font-weight: 700;
   line-height: 1.18;
   letter-spacing: -0.01em;
-  hyphens: manual;
   text-wrap: balance;
 }
 .bs-meta {
@@ -279,7 +280,6 @@ button:focus-visible, a:focus-visible {
   margin: 1.8em 0 0.6em;
   line-height: 1.25;
   font-weight: 700;
-  hyphens: manual;
 }
 .bs-article :is(h1, h2) { font-size: 1.35em; }
 .bs-article h3 { font-size: 1.15em; }
@@ -301,7 +301,8 @@ button:focus-visible, a:focus-visible {
 .bs-article img { border-radius: 2px; }
 .bs-article figure { margin: 1.75em 0; }
 .bs-article figure img { width: 100%; }
-.bs-article > img, .bs-article p > img:only-child { margin: 1.5em auto; }
+/* (On the paragraph, not the image: a paragraph's containment, above, stops margins collapsing through it.) */
+.bs-article > img, .bs-article p:has(> img:only-child) { margin: 1.5em auto; }
 .bs-article figcaption, .bs-article .wp-caption-text {
   margin-top: 0.6em;
   color: var(--bs-muted);
@@ -318,7 +319,8 @@ button:focus-visible, a:focus-visible {
 }
 .bs-article blockquote p:last-child { margin-bottom: 0; }
 .bs-article :is(ul, ol) { margin: 0 0 1.1em; padding-inline-start: 1.5em; }
-.bs-article li { margin: 0.3em 0; }
+/* Between items only, so the list's edges hold no margins its containment would keep inside. */
+.bs-article li + li { margin-top: 0.3em; }
 .bs-article hr {
   margin: 2em auto;
   width: 30%;
@@ -390,9 +392,6 @@ button:focus-visible, a:focus-visible {
   transform: scaleX(var(--bs-progress, 0));
 }
 .bs-toolbar[dir="rtl"] .bs-progress-fill { transform-origin: right center; }
-@media (prefers-reduced-motion: no-preference) {
-  .bs-progress-fill { transition: transform 80ms linear; }
-}
 .bs-minutes-left { color: var(--bs-muted); white-space: nowrap; font-variant-numeric: tabular-nums; }
 
 /* No article: say so plainly. */
