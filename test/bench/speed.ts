@@ -108,7 +108,8 @@ function runNodePart(
   print(
     'Both sides run on the same jsdom document, parsed once per page outside the timing. Ours is extract(doc, { url })\n' +
       'from build/node/index.cjs, which clones the document itself; plain is new Readability(doc.cloneNode(true)).parse()\n' +
-      `(default options), so both pay for one clone. Interleaved per page (ours/plain, then plain/ours, ...), after 2 untimed\n` +
+      `(default options), so both pay for one clone. Interleaved (ours/plain, then plain/ours, ...; the first side alternates\n` +
+      `from page to page), after one untimed copy of the page and 2 untimed\n` +
       `warm-up rounds, then ${options.rounds} timed rounds; when the ${options.budgetSeconds} s budget runs short, fewer warm-up rounds\n` +
       'first (not on the first 3 pages, which warm the code), then fewer timed rounds (at least 1).',
   );
