@@ -2,7 +2,7 @@
 import { minutesLeft, scrollProgress } from '../../../src/overlay/progress';
 import { shortcutFor } from '../../../src/overlay/shortcuts';
 import { nextTheme } from '../../../src/overlay/theme';
-import { openReader, press, waitFor, type Reader } from './support';
+import { press, waitFor, useOpenReader } from './support';
 
 const plain = { ctrlKey: false, metaKey: false, altKey: false, isComposing: false };
 
@@ -46,15 +46,7 @@ describe('progress', () => {
 });
 
 describe('in the reader', () => {
-  let reader: Reader;
-  beforeEach(async () => {
-    reader = openReader();
-    await waitFor(() => reader.dialog.dataset.settings === undefined, 'stored settings');
-  });
-  afterEach(() => {
-    reader.overlay.close();
-    reader.dom.window.close();
-  });
+  const reader = useOpenReader();
 
   it('- and + change the font size, t the theme; keys in a control are not taken', () => {
     const paragraph = reader.$('.bs-article p');

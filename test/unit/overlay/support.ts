@@ -73,6 +73,24 @@ export function openReader(
   };
 }
 
+/**
+ * The reader opened on the plain-article fixture before each test (of the file, or of the describe block
+ * this is called in), once its stored settings have loaded, and closed after it. The returned object is
+ * the same across tests; its fields are the current test's reader.
+ */
+export function useOpenReader(): Reader {
+  const current = {} as Reader;
+  beforeEach(async () => {
+    Object.assign(current, openReader());
+    await waitFor(() => current.dialog.dataset.settings === undefined, 'stored settings');
+  });
+  afterEach(() => {
+    current.overlay.close();
+    current.dom.window.close();
+  });
+  return current;
+}
+
 export async function waitFor(condition: () => boolean, what: string, ms = 2000): Promise<void> {
   const start = Date.now();
   while (!condition()) {

@@ -3,18 +3,10 @@
 import { loadSettings, LIMITS } from '../../../src/shared/settings';
 import { focusableElements } from '../../../src/overlay/focus-trap';
 import { steppedFontSize } from '../../../src/overlay/tools';
-import { openReader, waitFor, type Reader } from './support';
+import { waitFor, useOpenReader } from './support';
 import { measureFor } from '../../../src/overlay/reader-settings';
 
-let reader: Reader;
-beforeEach(async () => {
-  reader = openReader();
-  await waitFor(() => reader.dialog.dataset.settings === undefined, 'stored settings');
-});
-afterEach(() => {
-  reader.overlay.close();
-  reader.dom.window.close();
-});
+const reader = useOpenReader();
 
 function change(element: HTMLInputElement | HTMLSelectElement, value: string, type = 'change') {
   element.value = value;

@@ -3,17 +3,9 @@
 // The same actions as the user's own input (trusted) do act, so the test would see a missing guard.
 import { hostId } from '../../../src/overlay';
 import { asPageScript } from '../extension/dom';
-import { openReader, press, sleep, waitFor, type Reader } from './support';
+import { press, sleep, waitFor, useOpenReader } from './support';
 
-let reader: Reader;
-beforeEach(async () => {
-  reader = openReader();
-  await waitFor(() => reader.dialog.dataset.settings === undefined, 'stored settings');
-});
-afterEach(() => {
-  reader.overlay.close();
-  reader.dom.window.close();
-});
+const reader = useOpenReader();
 
 const isOpen = () => reader.dom.window.document.getElementById(hostId) !== null;
 
