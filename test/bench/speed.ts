@@ -25,6 +25,7 @@ import {
   type BenchPage,
 } from './speed/pages';
 import { printBrowser, printBundles, printDetector, printNode } from './speed/report';
+import { optionsOrExit, positiveInt } from './speed/cli';
 
 const USAGE = `usage: npm run bench:speed -- [--node-only | --browser-only] [--rounds N] [--runs N]
                              [--largest N] [--limit N] [--budget-seconds S] [--out FILE]
@@ -48,17 +49,6 @@ interface Options {
   out: string;
 }
 
-class UsageError extends Error {}
-
-function positiveInt(name: string, value: string | undefined, fallback: number): number {
-  if (value === undefined) return fallback;
-  const parsed = Number(value);
-  if (!Number.isInteger(parsed) || parsed < 1) {
-    throw new UsageError(`--${name} wants a whole number of at least 1, got "${value}"`);
-  }
-  return parsed;
-}
-
 function parseOptions(argv: string[], repoRoot: string): Options {
   const { values } = parseArgs({
     args: argv,
@@ -76,9 +66,9 @@ function parseOptions(argv: string[], repoRoot: string): Options {
     strict: true,
     allowPositionals: false,
   });
-  if (values.help) throw new UsageError('');
+  if (values.help) throw new Error('');
   if (values['node-only'] && values['browser-only']) {
-    throw new UsageError('--node-only and --browser-only exclude each other');
+    throw new Error('--node-only and --browser-only exclude each other');
   }
   return {
     nodeOnly: values['node-only'] ?? false,
@@ -159,14 +149,9 @@ function browserTargets(repoRoot: string, largest: number) {
 
 async function main(): Promise<number> {
   const repoRoot = findRepoRoot();
-  let options: Options;
-  try {
-    options = parseOptions(process.argv.slice(2), repoRoot);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(message ? `${message}\n${USAGE}` : USAGE);
-    return message ? 2 : 0;
-  }
+  const parsed = optionsOrExit(() => parseOptions(process.argv.slice(2), repoRoot), USAGE);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { options } = parsed;
   const startedAt = new Date();
   const budgets: BudgetResult[] = [];
   const problems: string[] = [];

@@ -17,6 +17,7 @@ import { launchChromium } from '../../e2e/support/chromium';
 import { findRepoRoot } from '../lib/repo-root';
 import { PaintSession, withoutHash, type ServedDocument } from './browser-paint';
 import { datasetPages, pageLabel, seedPages, type BenchPage } from './pages';
+import { optionsOrExit, positiveInt } from './cli';
 import { median } from './stats';
 
 const USAGE = `usage: npx tsx test/bench/speed/post-paint.ts [--pages LIST] [--runs N] [--settle-ms N] [--variant NAME=DIR ...]
@@ -77,14 +78,6 @@ function parseOptions(argv: string[], repoRoot: string): Options {
     strict: true,
   });
   if (values.help) throw new Error('');
-  const count = (name: string, value: string | undefined, fallback: number) => {
-    if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) {
-      throw new Error(`--${name} wants a whole number of at least 1, got "${value}"`);
-    }
-    return parsed;
-  };
   const variants = (values.variant ?? [`current=${join(repoRoot, 'build', 'chrome')}`]).map(
     (text) => {
       const at = text.indexOf('=');
@@ -98,8 +91,8 @@ function parseOptions(argv: string[], repoRoot: string): Options {
   );
   return {
     pages: (values.pages ?? 'wikipedia-2,seed-inside').split(',').filter(Boolean),
-    runs: count('runs', values.runs, 5),
-    settleMs: count('settle-ms', values['settle-ms'], 1000),
+    runs: positiveInt('runs', values.runs, 5),
+    settleMs: positiveInt('settle-ms', values['settle-ms'], 1000),
     frames: values.frames ?? false,
     variants,
   };
@@ -243,16 +236,12 @@ function pad(text: string, width: number): string {
 
 async function main(): Promise<number> {
   const repoRoot = findRepoRoot();
-  let options: Options;
-  let pages: BenchPage[];
-  try {
-    options = parseOptions(process.argv.slice(2), repoRoot);
-    pages = choosePages(repoRoot, options.pages);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(message ? `${message}\n${USAGE}` : USAGE);
-    return message ? 2 : 0;
-  }
+  const parsed = optionsOrExit(() => {
+    const options = parseOptions(process.argv.slice(2), repoRoot);
+    return { options, pages: choosePages(repoRoot, options.pages) };
+  }, USAGE);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { options, pages } = parsed.options;
   const runs = new Map<string, OpenRun[]>(); // "variant page" -> runs
   for (let round = 0; round < options.runs; round++) {
     for (const variant of options.variants) {

@@ -18,6 +18,7 @@ import { PaintSession, withoutHash, type ServedDocument } from './browser-paint'
 import { datasetPages, htmlBytes, pageLabel, seedPages, type BenchPage } from './pages';
 import { aggregateProfile, type CpuProfile, type ProfileSummary } from './cpu-profile';
 import { buildStageExtension, stageAnchors, stageMarkPrefix, tailStages } from './stage-build';
+import { optionsOrExit, positiveInt } from './cli';
 import { median } from './stats';
 
 const USAGE = `usage: npx tsx test/bench/speed/stage-profile.ts [--pages LIST] [--largest N] [--runs N] [--profile] [--out FILE]
@@ -77,22 +78,14 @@ function parseOptions(argv: string[], repoRoot: string): Options {
     strict: true,
   });
   if (values.help) throw new Error('');
-  const count = (name: string, value: string | undefined, fallback: number) => {
-    if (value === undefined) return fallback;
-    const parsed = Number(value);
-    if (!Number.isInteger(parsed) || parsed < 1) {
-      throw new Error(`--${name} wants a whole number of at least 1, got "${value}"`);
-    }
-    return parsed;
-  };
   return {
     pages: (values.pages ?? '')
       .split(',')
       .map((part) => part.trim())
       .filter((part) => part !== ''),
-    largest: count('largest', values.largest, 4),
-    runs: count('runs', values.runs, 5),
-    warm: values.warm === '0' ? 0 : count('warm', values.warm, 3),
+    largest: positiveInt('largest', values.largest, 4),
+    runs: positiveInt('runs', values.runs, 5),
+    warm: values.warm === '0' ? 0 : positiveInt('warm', values.warm, 3),
     profile: values.profile ?? false,
     out: values.out ?? join(repoRoot, 'test-results', 'stage-profile.json'),
   };
@@ -344,14 +337,9 @@ function printProfile(profile: ProfileSummary, print: (line: string) => void): v
 
 async function main(): Promise<number> {
   const repoRoot = findRepoRoot();
-  let options: Options;
-  try {
-    options = parseOptions(process.argv.slice(2), repoRoot);
-  } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(message ? `${message}\n${USAGE}` : USAGE);
-    return message ? 2 : 0;
-  }
+  const parsed = optionsOrExit(() => parseOptions(process.argv.slice(2), repoRoot), USAGE);
+  if ('exitCode' in parsed) return parsed.exitCode;
+  const { options } = parsed;
   const pages = choosePages(repoRoot, options);
   const print = (line: string) => console.log(line);
   const readabilitySource = readFileSync(join(repoRoot, ...readabilityPath), 'utf8');
