@@ -86,3 +86,15 @@ export function detectorNonArticlePages(repoRoot: string): BenchPage[] {
       html: readFileSync(join(folder, entry.html), 'utf8'),
     }));
 }
+
+/** The pages `wanted` names, one each: a label fragment ("wikipedia-2") must match exactly one page. */
+export function pagesByLabel(all: readonly BenchPage[], wanted: readonly string[]): BenchPage[] {
+  return wanted.map((part) => {
+    const found = all.filter((page) => pageLabel(page).includes(part));
+    if (found.length !== 1) {
+      const names = found.length > 1 ? `: ${found.map(pageLabel).join(', ')}` : '';
+      throw new Error(`--pages: "${part}" matches ${found.length} pages${names}`);
+    }
+    return found[0]!;
+  });
+}

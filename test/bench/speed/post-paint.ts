@@ -16,7 +16,7 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../../e2e/support/chromium';
 import { findRepoRoot } from '../lib/repo-root';
 import { PaintSession, withoutHash, type ServedDocument } from './browser-paint';
-import { datasetPages, pageLabel, seedPages, type BenchPage } from './pages';
+import { datasetPages, pageLabel, pagesByLabel, seedPages, type BenchPage } from './pages';
 import { optionsOrExit, positiveInt } from './cli';
 import { median } from './stats';
 
@@ -99,14 +99,7 @@ function parseOptions(argv: string[], repoRoot: string): Options {
 }
 
 function choosePages(repoRoot: string, wanted: readonly string[]): BenchPage[] {
-  const all = [...seedPages(repoRoot), ...datasetPages()];
-  return wanted.map((part) => {
-    const found = all.filter((page) => pageLabel(page).includes(part));
-    if (found.length !== 1) {
-      throw new Error(`--pages: "${part}" matches ${found.length} pages`);
-    }
-    return found[0]!;
-  });
+  return pagesByLabel([...seedPages(repoRoot), ...datasetPages()], wanted);
 }
 
 /** Installed in the main world before the trigger: keeps every long animation frame of this open. */

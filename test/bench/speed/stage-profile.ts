@@ -15,7 +15,14 @@ import { parseArgs } from 'node:util';
 import { launchChromium } from '../../e2e/support/chromium';
 import { findRepoRoot } from '../lib/repo-root';
 import { PaintSession, withoutHash, type ServedDocument } from './browser-paint';
-import { datasetPages, htmlBytes, pageLabel, seedPages, type BenchPage } from './pages';
+import {
+  datasetPages,
+  htmlBytes,
+  pageLabel,
+  pagesByLabel,
+  seedPages,
+  type BenchPage,
+} from './pages';
 import { aggregateProfile, type CpuProfile, type ProfileSummary } from './cpu-profile';
 import { buildStageExtension, stageAnchors, stageMarkPrefix, tailStages } from './stage-build';
 import { optionsOrExit, positiveInt } from './cli';
@@ -99,15 +106,7 @@ function choosePages(repoRoot: string, options: Options): BenchPage[] {
       .sort((a, b) => htmlBytes(b) - htmlBytes(a))
       .slice(0, options.largest);
   }
-  return options.pages.map((wanted) => {
-    const found = all.filter((page) => pageLabel(page).includes(wanted));
-    if (found.length !== 1) {
-      throw new Error(
-        `--pages: "${wanted}" matches ${found.length} pages${found.length > 1 ? `: ${found.map(pageLabel).join(', ')}` : ''}`,
-      );
-    }
-    return found[0]!;
-  });
+  return pagesByLabel(all, options.pages);
 }
 
 /** The segment names in order: the extract() stages, then the result and the render. */
