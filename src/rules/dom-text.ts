@@ -28,6 +28,26 @@ export function countWordsUpTo(text: string, limit: number): number {
 }
 
 /**
+ * Whether `test` holds for the data of a text node under `root`, visited in document order (the walk
+ * stops at the first): reads as much of the text as the question needs, never the whole textContent.
+ */
+export function someText(root: Node, test: (data: string) => boolean): boolean {
+  let node: Node | null = root.firstChild;
+  while (node) {
+    if ((node.nodeType === 3 || node.nodeType === 4) && test((node as CharacterData).data)) {
+      return true;
+    }
+    if (node.firstChild) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) node = node.parentNode;
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return false;
+}
+
+/**
  * countWords(node.textContent), capped: the same number when it is at most `limit`, else limit + 1.
  * Reads text nodes in order and stops once a prefix holds more than `limit` words (a prefix never has
  * more words than the whole), so a large block costs about `limit` words of reading, not its whole text.
@@ -35,24 +55,14 @@ export function countWordsUpTo(text: string, limit: number): number {
 export function countNodeWordsUpTo(node: Node, limit: number): number {
   let text = '';
   let countedLength = 0;
-  let current: Node | null = node.firstChild;
-  while (current) {
-    if (current.nodeType === 3 || current.nodeType === 4) {
-      text += (current as CharacterData).data;
-      // Recount when the text has doubled: linear overall, and stops soon after the limit is passed.
-      if (text.length >= 2 * countedLength + 256) {
-        countedLength = text.length;
-        if (countWordsUpTo(text, limit) > limit) return limit + 1;
-      }
-    }
-    if (current.firstChild) {
-      current = current.firstChild;
-      continue;
-    }
-    while (current && current !== node && !current.nextSibling) current = current.parentNode;
-    current = current && current !== node ? current.nextSibling : null;
-  }
-  return countWordsUpTo(text, limit);
+  const passed = someText(node, (data) => {
+    text += data;
+    // Recount when the text has doubled: linear overall, and stops soon after the limit is passed.
+    if (text.length < 2 * countedLength + 256) return false;
+    countedLength = text.length;
+    return countWordsUpTo(text, limit) > limit;
+  });
+  return passed ? limit + 1 : countWordsUpTo(text, limit);
 }
 
 /** The element's text, whitespace-normalised. */
@@ -136,22 +146,7 @@ const VISIBLE = /[^\s\u00a0\u200b\ufeff]/;
  * the first visible character (a page's or a block's whole text is never built).
  */
 export function hasVisibleText(root: Node): boolean {
-  let node: Node | null = root.firstChild;
-  while (node) {
-    if (
-      (node.nodeType === 3 || node.nodeType === 4) &&
-      VISIBLE.test((node as CharacterData).data)
-    ) {
-      return true;
-    }
-    if (node.firstChild) {
-      node = node.firstChild;
-      continue;
-    }
-    while (node && node !== root && !node.nextSibling) node = node.parentNode;
-    node = node && node !== root ? node.nextSibling : null;
-  }
-  return false;
+  return someText(root, (data) => VISIBLE.test(data));
 }
 
 /** What joining texts needs to know about one: its words, and whether it starts or ends inside a word. */
