@@ -50,21 +50,17 @@ function dedupeWithinFigure(figure: Element, removed: RemovedBlock[]): void {
   }
 }
 
-/** The nearest figure around `node`, up to and including `root`. */
-function figureAround(node: Element, root: Element): Element | undefined {
+/** The nearest of `node` and its ancestors, up to and including `root`, named one of `names`. */
+function closestWithin(
+  node: Element,
+  root: Element,
+  names: readonly string[],
+): Element | undefined {
   for (let element: Element | null = node; element; element = element.parentElement) {
-    if (element.localName === 'figure') return element;
+    if (names.includes(element.localName)) return element;
     if (element === root) return undefined;
   }
   return undefined;
-}
-
-function isInsideCaptionOrFigure(node: Element, root: Element): boolean {
-  for (let element: Element | null = node; element; element = element.parentElement) {
-    if (element.localName === 'figure' || element.localName === 'figcaption') return true;
-    if (element === root) return false;
-  }
-  return false;
 }
 
 export function dedupeCaptions(root: Element): RemovedBlock[] {
@@ -84,7 +80,7 @@ export function dedupeCaptions(root: Element): RemovedBlock[] {
     .filter((c) => countWords(c.text) >= MIN_CAPTION_WORDS);
   if (captions.length > 0) {
     for (const paragraph of descendantsByTag(root, 'p')) {
-      if (isInsideCaptionOrFigure(paragraph, root)) continue;
+      if (closestWithin(paragraph, root, ['figure', 'figcaption'])) continue;
       const own = text(paragraph);
       if (countWords(own) < MIN_CAPTION_WORDS) continue;
       if (captions.some((c) => !paragraph.contains(c.caption) && c.text.includes(own))) {
@@ -96,7 +92,8 @@ export function dedupeCaptions(root: Element): RemovedBlock[] {
 
   // An alt or title that only repeats the visible caption is read twice by screen readers.
   for (const img of descendantsByTag(root, 'img')) {
-    const caption = figureAround(img, root)?.getElementsByTagName('figcaption').item(0);
+    const figure = closestWithin(img, root, ['figure']);
+    const caption = figure?.getElementsByTagName('figcaption').item(0);
     if (!caption) continue;
     const captionText = text(caption);
     for (const name of ['alt', 'title']) {
