@@ -13,7 +13,12 @@ describe.each(browserNames)('%s: toolbar button', (browserName) => {
     const url = await browser.gotoRestrictedPage(page);
 
     await browser.clickAction(page);
-    const state = await settledActionState(browser, page, (current) => current.badgeText !== '');
+    // The background sets the badge, then the title: wait for both, not the first of them.
+    const state = await settledActionState(
+      browser,
+      page,
+      (current) => current.badgeText !== '' && current.title !== idle.title,
+    );
 
     expect({ url, badgeText: state.badgeText === '' ? '(none)' : 'shown' }).toEqual({
       url,
