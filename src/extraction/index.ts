@@ -5,8 +5,8 @@
 //   deadline checked between the stages and inside their long loops (budget.ts).
 import type { Readability as ReadabilityParser } from '@mozilla/readability';
 import Readability from '@mozilla/readability/Readability.js';
-import { applyRules, formatProblem, rulesForPage, validateUserRules } from '../rules';
-import type { UserRule, UserRulesValidation } from '../rules';
+import { applyRules, formatProblem, rulesForPage, shippedRules, validateUserRules } from '../rules';
+import type { Catalogue, UserRule, UserRulesValidation } from '../rules';
 import { countWords, hasVisibleText, normaliseSpace } from '../rules/dom-text';
 import { dedupeCaptions } from './captions';
 import { dirFromLang, dirFromText, parseDir } from './direction';
@@ -125,6 +125,18 @@ export const MIN_ARTICLE_WORDS = 25;
  * given, an ExtractionLimitError when the page is too large or the budget runs out.
  */
 export function extract(document: Document, options: ExtractOptions = {}): ExtractedArticle | null {
+  return extractWithRules(document, shippedRules(), options);
+}
+
+/**
+ * extract() with the shipped rule sets given (`catalogue`: those of this page's site suffice). The
+ * content script uses it with the sets the background sends, so content.js does not carry the rules.
+ */
+export function extractWithRules(
+  document: Document,
+  catalogue: Catalogue,
+  options: ExtractOptions = {},
+): ExtractedArticle | null {
   const window =
     options.window ?? document.defaultView ?? (globalThis as { window?: Window }).window;
   if (!window) {
@@ -148,7 +160,7 @@ export function extract(document: Document, options: ExtractOptions = {}): Extra
 
   const users = validatedUserRules(options.userRules, clone);
   users.problems.forEach(report);
-  const { rules, problems } = rulesForPage(url?.hostname, users.rules, clone);
+  const { rules, problems } = rulesForPage(catalogue, url?.hostname, users.rules, clone);
   problems.forEach((problem) => report(formatProblem(problem)));
 
   deadline.check('cleanup rules');

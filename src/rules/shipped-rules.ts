@@ -4,15 +4,11 @@
 import genericText from './generic.rules';
 import { parseRules } from './parse-rules';
 import { SITE_RULE_FILES } from './sites';
-import type { RuleProblem, RuleSet } from './types';
+import type { Catalogue, RuleSet } from './types';
+
+export type { Catalogue };
 
 export const GENERIC_RULES_FILE = 'src/rules/generic.rules';
-
-export interface Catalogue {
-  generic: RuleSet;
-  sites: RuleSet[];
-  problems: RuleProblem[];
-}
 
 export function loadShippedRules(): Catalogue {
   const generic = parseRules(genericText, { file: GENERIC_RULES_FILE, idPrefix: 'generic' });

@@ -42,3 +42,10 @@ export interface RuleProblem {
   ruleId: string | undefined;
   message: string;
 }
+
+/** Every shipped rule set: the generic one and one per site, with any problems found loading them. */
+export interface Catalogue {
+  generic: RuleSet;
+  sites: RuleSet[];
+  problems: RuleProblem[];
+}

@@ -1,6 +1,12 @@
 // The rule engine on real markup: one walk, every kind of matcher, the safety guard, unwrap/keep,
 // and extraction that carries on without a malformed rule.
-import { applyRules, checkSelectors, parseRules, rulesForPage } from '../../../src/rules';
+import {
+  applyRules,
+  checkSelectors,
+  parseRules,
+  rulesForPage,
+  shippedRules,
+} from '../../../src/rules';
 import type { RuleSpec } from '../../../src/rules';
 import { extract } from '../../../src/extraction';
 import {
@@ -200,7 +206,8 @@ describe('selectors are checked against the DOM at hand', () => {
 describe('rulesForPage', () => {
   it('adds site rules only on that site (and its subdomains)', () => {
     const document = page('');
-    const ids = (host?: string) => rulesForPage(host, [], document).rules.map((r) => r.id);
+    const ids = (host?: string) =>
+      rulesForPage(shippedRules(), host, [], document).rules.map((r) => r.id);
     expect(ids('www.independent.co.uk')).toContain('independent.co.uk/day-in-a-page');
     expect(ids('independent.co.uk')).toContain('independent.co.uk/ijobs');
     expect(ids('notindependent.co.uk')).not.toContain('independent.co.uk/ijobs');
@@ -209,6 +216,7 @@ describe('rulesForPage', () => {
 
   it('puts site rules first, then user rules, then generic ones', () => {
     const ids = rulesForPage(
+      shippedRules(),
       'www.independent.co.uk',
       [{ site: 'independent.co.uk', selector: '.x' }],
       page(''),
