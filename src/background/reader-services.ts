@@ -1,14 +1,17 @@
 // What the reader in a page (content.js) asks of the background: its reading settings (the background owns
-// storage, validation and migrations, so content.js carries none of that code) and its second bundle,
-// reader-tools.js (the toolbar's panels), injected into the asking frame on demand. Only our own content
-// script in a tab's top frame is answered.
+// storage, validation and migrations, so content.js carries none of that code), the page's shipped rules
+// and the reader's CSS (reader-assets.ts), and its second bundle, reader-tools.js (the toolbar's panels),
+// injected into the asking frame on demand. Only our own content script in a tab's top frame is answered.
 import type { Runtime, Scripting } from 'webextension-polyfill';
 import {
+  isGetReaderAssetsMessage,
   isGetSettingsMessage,
   isLoadReaderToolsMessage,
   isSaveSettingsMessage,
+  type GetReaderAssetsMessage,
   type GetSettingsMessage,
   type LoadReaderToolsMessage,
+  type ReaderAssetsAnswer,
   type ReaderToolsAnswer,
   type SaveSettingsMessage,
   type SaveSettingsAnswer,
@@ -20,6 +23,7 @@ import {
   type SettingsField,
   type SettingsStorageArea,
 } from '../shared/settings';
+import { readerAssetsFor } from './reader-assets';
 import { acceptFromContentScript } from './sender';
 import { injectionRetryDelayMs } from './toggle-reader';
 
@@ -64,11 +68,15 @@ async function injectReaderTools(
   return { type: 'broadsheet:reader-tools', loaded: true };
 }
 
-type ReaderRequest = GetSettingsMessage | SaveSettingsMessage | LoadReaderToolsMessage;
+type ReaderRequest =
+  GetSettingsMessage | SaveSettingsMessage | LoadReaderToolsMessage | GetReaderAssetsMessage;
 
 function isReaderRequest(value: unknown): value is ReaderRequest {
   return (
-    isGetSettingsMessage(value) || isSaveSettingsMessage(value) || isLoadReaderToolsMessage(value)
+    isGetSettingsMessage(value) ||
+    isSaveSettingsMessage(value) ||
+    isLoadReaderToolsMessage(value) ||
+    isGetReaderAssetsMessage(value)
   );
 }
 
@@ -77,7 +85,9 @@ export function answerReaderRequest(
   message: unknown,
   sender: Runtime.MessageSender,
   deps: ReaderServiceDeps,
-): Promise<SettingsAnswer | SaveSettingsAnswer | ReaderToolsAnswer> | undefined {
+):
+  | Promise<SettingsAnswer | SaveSettingsAnswer | ReaderToolsAnswer | ReaderAssetsAnswer>
+  | undefined {
   // The same gate as every other listener: our content script in a top frame, an exact known shape.
   const accepted = acceptFromContentScript(message, sender, deps.ownId, isReaderRequest);
   if (!accepted) return undefined;
@@ -105,6 +115,10 @@ export function answerReaderRequest(
   }
   if (isLoadReaderToolsMessage(request)) {
     return injectReaderTools(tabId, sender.frameId ?? 0, deps);
+  }
+  if (isGetReaderAssetsMessage(request)) {
+    // The sender's own frame URL picks the site rules (acceptFromContentScript: a top frame of a tab).
+    return Promise.resolve(readerAssetsFor(sender.url));
   }
   return undefined;
 }

@@ -22,6 +22,7 @@ export const backgroundMessageFields: Readonly<Record<string, readonly string[]>
   'broadsheet:get-settings': ['type'],
   'broadsheet:save-settings': ['type', 'patch'],
   'broadsheet:load-reader-tools': ['type'],
+  'broadsheet:get-reader-assets': ['type'],
 };
 
 /**

@@ -1,9 +1,14 @@
 // The content script's requests to the background: the reading settings (validated there, so content.js
-// carries no settings code) and the reader's panels (reader-tools.js, injected into this frame).
+// carries no settings code), this page's shipped rules and the reader's CSS (so content.js carries neither)
+// and the reader's panels (reader-tools.js, injected into this frame).
 import type { SettingsSource } from '../overlay/live-settings';
 import { registeredPanelContent, type PanelContent } from '../overlay/tools-contract';
+import { catalogueFromWire } from '../rules/wire';
+import type { Catalogue } from '../rules/types';
 import {
+  getReaderAssetsMessage,
   getSettingsMessage,
+  isReaderAssetsAnswer,
   isReaderToolsAnswer,
   isSaveSettingsAnswer,
   isSettingsAnswer,
@@ -80,6 +85,38 @@ export function loadingAhead(source: SettingsSource): SettingsSource {
       ahead = null;
       return first ?? source.load();
     },
+  };
+}
+
+/** What the background sends for this page: its shipped rule sets (null: malformed) and the reader's CSS. */
+export interface ReaderAssets {
+  rules: Catalogue | null;
+  css: string;
+}
+
+/**
+ * The reader's assets for this page, asked for at once (in parallel with the settings, while the toolbar's
+ * toggle is on its way) and kept once they arrived: they do not change while the page lives. Null when
+ * the background did not answer or answered something else; the next call then asks again.
+ */
+export function backgroundAssets(api: BackgroundApi): () => Promise<ReaderAssets | null> {
+  const request = async (): Promise<ReaderAssets | null> => {
+    try {
+      const answer = await api.runtime.sendMessage(getReaderAssetsMessage);
+      if (!isReaderAssetsAnswer(answer)) return null;
+      return { rules: catalogueFromWire(answer.rules), css: answer.css };
+    } catch {
+      return null;
+    }
+  };
+  let kept: Promise<ReaderAssets | null> | null = request();
+  return () => {
+    kept ??= request();
+    const current = kept;
+    void current.then((assets) => {
+      if (assets === null && kept === current) kept = null;
+    });
+    return current;
   };
 }
 

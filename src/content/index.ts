@@ -1,7 +1,7 @@
 // Content script, injected on demand by the background (toolbar button or shortcut). It may be injected
 // into the same page many times: only the first run sets up; later runs find the guard and stop.
 import browser, { type Runtime } from 'webextension-polyfill';
-import { extract } from '../extraction';
+import { extractWithRules } from '../extraction';
 import type { OverlayMessageKey } from '../overlay/i18n';
 import {
   isQueryReaderStateMessage,
@@ -9,8 +9,13 @@ import {
   openOptionsMessage,
   readerStateMessage,
 } from '../shared/messages';
-import { backgroundPanels, backgroundSettings, loadingAhead } from './background-client';
-import { extractionBudgetMs, ReaderController } from './reader-controller';
+import {
+  backgroundAssets,
+  backgroundPanels,
+  backgroundSettings,
+  loadingAhead,
+} from './background-client';
+import { extractionBudgetMs, noShippedRules, ReaderController } from './reader-controller';
 import { siteChoiceClient } from './site-choice-client';
 
 // A symbol in this extension's isolated world: invisible to the page and to other extensions.
@@ -25,11 +30,19 @@ if (!scope[guard]) {
     browser.runtime.sendMessage(readerStateMessage(open)).catch(() => undefined);
   };
 
+  // Both asked for now, in parallel, while the toolbar's toggle is on its way.
   const settings = loadingAhead(backgroundSettings(browser));
+  const assets = backgroundAssets(browser);
   const controller = new ReaderController({
     document,
-    extract: (doc, url, userRules) =>
-      extract(doc, { url, userRules, window, timeBudgetMs: extractionBudgetMs }),
+    // The page's shipped rules come from the background (assets): content.js does not bundle them.
+    extract: (doc, url, userRules, rules) =>
+      extractWithRules(doc, rules ?? noShippedRules, {
+        url,
+        userRules,
+        window,
+        timeBudgetMs: extractionBudgetMs,
+      }),
     t: (key: OverlayMessageKey, substitutions?: string[]) =>
       browser.i18n.getMessage(key, substitutions),
     ui: {
@@ -42,6 +55,7 @@ if (!scope[guard]) {
     warn: (message) => console.warn(message),
     siteChoice: siteChoiceClient(document.URL, browser),
     settings,
+    assets,
     panels: backgroundPanels(browser),
     openOptions: () => {
       browser.runtime.sendMessage(openOptionsMessage).catch((error: unknown) => {

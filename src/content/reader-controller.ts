@@ -11,13 +11,24 @@ import { mountOverlay, type Overlay } from '../overlay/overlay';
 import type { SiteChoiceOption } from '../overlay/site-choice';
 import type { ThemeChoice } from '../overlay/theme';
 import type { PanelsProvider } from '../overlay/tools-contract';
+import type { Catalogue } from '../rules/types';
 import type { Settings, UserRule } from '../shared/settings';
 import type { BlockedReason, ToggleReaderResponse } from '../shared/messages';
+import type { ReaderAssets } from './background-client';
 
 export interface ReaderDeps {
   document: Document;
-  /** Extracts the page with the user's cleanup rules (all of them: extract picks this page's). */
-  extract: (doc: Document, url: string, userRules: readonly UserRule[]) => ExtractedArticle | null;
+  /**
+   * Extracts the page with the user's cleanup rules (all of them: extraction picks this page's) and the
+   * shipped rule sets the background sent for it (`rules`: noShippedRules when they did not arrive; left
+   * out when there is no `assets` source, as in tests, where extract brings its own).
+   */
+  extract: (
+    doc: Document,
+    url: string,
+    userRules: readonly UserRule[],
+    rules?: Catalogue,
+  ) => ExtractedArticle | null;
   t: Translate;
   ui: UiLocale;
   fontUrl?: (path: string) => string;
@@ -31,6 +42,12 @@ export interface ReaderDeps {
   siteChoice?: SiteChoiceOption;
   /** Where the reading settings (size, font, theme...) are loaded from and saved to. */
   settings?: SettingsSource;
+  /**
+   * This page's shipped rules and the reader's CSS (from the background). Without it (tests) `extract`
+   * gets no shipped rules and the overlay only its host rules; with it, CSS that never arrives shows the
+   * "couldn't open" message instead of an unstyled article.
+   */
+  assets?: () => Promise<ReaderAssets | null>;
   /** The toolbar panels' content (reader-tools.js), loaded after the first paint or on first use. */
   panels?: PanelsProvider;
   /** Asks the background to open the options page (the toolbar's "All settings"). */
@@ -57,6 +74,19 @@ export const perfMarks = {
  * is injected, so they are usually there already): their cleanup rules shape the extraction.
  */
 export const settingsWaitMs = 500;
+
+/**
+ * How much longer opening waits for the reader's CSS when it missed settingsWaitMs: nothing can be painted
+ * without it (the article is extracted meanwhile, without the shipped rules that came too late).
+ */
+export const lateStylesWaitMs = 4500;
+
+/** No shipped rules: what extraction uses when the page's rule sets did not arrive or were malformed. */
+export const noShippedRules: Catalogue = {
+  generic: { file: '', sites: [], rules: [] },
+  sites: [],
+  problems: [],
+};
 
 /** RSS, Atom and RDF feeds (Chromium names a feed served as XML by what it sniffed). */
 const feedTypes = /^application\/(?:rss|atom|rdf)\+xml$/i;
@@ -126,20 +156,49 @@ export class ReaderController {
 
   private async open(): Promise<void> {
     const { document: doc } = this.deps;
+    const view = doc.defaultView;
     mark(doc, perfMarks.toggle);
-    // The settings come first: the user's cleanup rules are part of the extraction. Without them in
-    // time (a busy or unreachable background) the page opens anyway, without those rules.
+    // The settings and the page's assets come first (both requested at injection): the user's cleanup
+    // rules and the shipped ones are part of the extraction. Without them in time (a busy or unreachable
+    // background) the page opens anyway, without those rules.
     const settings = this.deps.settings?.load();
-    const loaded = settings ? await within(settings, settingsWaitMs, doc.defaultView) : null;
+    const assets = this.deps.assets?.();
+    // Awaited only when asked for (without either, tests open synchronously up to the first paint).
+    const [loaded, arrived] =
+      settings || assets
+        ? await Promise.all([
+            settings ? within(settings, settingsWaitMs, view) : null,
+            assets ? within(assets, settingsWaitMs, view) : null,
+          ])
+        : [null, null];
     if (settings && !loaded) {
       this.deps.warn?.(
         `Broadsheet: the settings did not arrive within ${settingsWaitMs} ms; opening without your cleanup rules`,
       );
     }
+    if (assets && !arrived?.rules) {
+      this.deps.warn?.(
+        arrived
+          ? "Broadsheet: this page's shipped cleanup rules arrived malformed; opening without them"
+          : `Broadsheet: this page's shipped cleanup rules did not arrive within ${settingsWaitMs} ms; opening without them`,
+      );
+    }
     const url = doc.location?.href ?? doc.URL;
-    const extracted = this.extractSafely(doc, url, loaded?.userRules ?? []);
+    const rules = assets ? (arrived?.rules ?? noShippedRules) : undefined;
+    let extracted = this.extractSafely(doc, url, loaded?.userRules ?? [], rules);
     mark(doc, perfMarks.extracted);
-    this.overlay = this.mount(doc, url, extracted, loaded ?? undefined);
+    let readerCss = arrived?.css;
+    if (assets && readerCss === undefined) {
+      readerCss = (await within(assets, lateStylesWaitMs, view))?.css;
+      if (readerCss === undefined) {
+        // An unstyled article would be unreadable: the overlay says the reader could not open instead.
+        this.deps.warn?.(
+          'Broadsheet: the reader\'s styles did not arrive from the extension; showing the "couldn\'t open" message',
+        );
+        extracted = { article: null, emptyReason: 'failed' };
+      }
+    }
+    this.overlay = this.mount(doc, url, extracted, loaded ?? undefined, readerCss);
   }
 
   /** Mounts the article; if that fails (unexpected markup), the plain "no article" state instead. */
@@ -148,11 +207,13 @@ export class ReaderController {
     url: string,
     extracted: Extracted,
     settings: Settings | undefined,
+    readerCss: string | undefined,
   ): Overlay {
     const { article, emptyReason } = extracted;
     const options = {
       document: doc,
       pageUrl: url,
+      readerCss,
       t: this.deps.t,
       ui: this.deps.ui,
       fontUrl: this.deps.fontUrl,
@@ -185,9 +246,16 @@ export class ReaderController {
    * The article, or why there is none: no text, fewer than MIN_ARTICLE_WORDS words (a menu and a line
    * are not worth a reader view), or a page too large for the time budget.
    */
-  private extractSafely(doc: Document, url: string, userRules: readonly UserRule[]): Extracted {
+  private extractSafely(
+    doc: Document,
+    url: string,
+    userRules: readonly UserRule[],
+    rules: Catalogue | undefined,
+  ): Extracted {
     try {
-      const article = this.deps.extract(doc, url, userRules);
+      const article = rules
+        ? this.deps.extract(doc, url, userRules, rules)
+        : this.deps.extract(doc, url, userRules);
       if (!article || !article.html.trim() || article.wordCount < MIN_ARTICLE_WORDS) {
         return { article: null, emptyReason: 'no-article' };
       }

@@ -190,8 +190,12 @@ export function buildArticleView(
   return parts.element;
 }
 
-/** Why there is no article to show: none found, or the page too large to read within the time budget. */
-export type EmptyReason = 'no-article' | 'too-large';
+/**
+ * Why there is no article to show: none found, the page too large to read within the time budget, or the
+ * reader could not get what it needs from the extension (its styles): then the toolbar button's own
+ * "couldn't open, reload" message, without a hint.
+ */
+export type EmptyReason = 'no-article' | 'too-large' | 'failed';
 
 export function buildEmptyView(
   doc: Document,
@@ -199,6 +203,12 @@ export function buildEmptyView(
   reason: EmptyReason = 'no-article',
 ): HTMLElement {
   const box = element(doc, 'div', 'bs-empty-state');
+  if (reason === 'failed') {
+    const message = element(doc, 'p', 'bs-empty', t('blockedFailed'));
+    message.id = titleId;
+    box.append(message);
+    return box;
+  }
   const tooLarge = reason === 'too-large';
   const message = element(doc, 'p', 'bs-empty', t(tooLarge ? 'pageTooLarge' : 'noArticle'));
   message.id = titleId;

@@ -19,6 +19,7 @@ export type OverlayMessageKey =
   | 'noArticleHint'
   | 'pageTooLarge'
   | 'pageTooLargeHint'
+  | 'blockedFailed'
   | 'overlaySettings'
   | 'overlaySettingsTitle'
   | 'toolFontSize'

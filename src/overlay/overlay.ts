@@ -15,7 +15,7 @@ import { fallbackSettings, steppedFontSize } from './look';
 import { lockPage } from './page-lock';
 import { applyReaderSettings } from './reader-settings';
 import { isTypingTarget, shortcutFor } from './shortcuts';
-import { hostCss, readerCss } from './styles';
+import { hostCss } from './styles';
 import { darkSchemeQuery, nextTheme, themeChoices, type ThemeChoice } from './theme';
 import { mountSiteChoice, type SiteChoiceOption } from './site-choice';
 import { buildToolbar, type Toolbar } from './toolbar';
@@ -33,6 +33,12 @@ export interface OverlayOptions {
   /** With no article: why (the message says so); "no article found" by default. */
   emptyReason?: EmptyReason;
   pageUrl: string;
+  /**
+   * The reader's CSS (styles.ts readerCss). content.js does not carry it: the background sends it with the
+   * page's rules (src/background/reader-assets.ts). Without it only hostCss applies, which pins the host
+   * and makes the "couldn't open" message readable (data-unstyled); the article needs it.
+   */
+  readerCss?: string;
   t: Translate;
   ui: UiLocale;
   /** Resolves a file shipped in the extension (fonts/...); without it the fallback fonts are used. */
@@ -114,7 +120,8 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   const host = doc.createElement(hostTag);
   host.id = hostId;
   const shadow = host.attachShadow({ mode: 'open' });
-  adoptCss(shadow, doc, hostCss + readerCss);
+  const { readerCss } = options;
+  adoptCss(shadow, doc, hostCss + (readerCss ?? ''));
 
   const dialog = doc.createElement('div');
   dialog.className = 'bs-dialog';
@@ -124,6 +131,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   dialog.tabIndex = -1;
   dialog.lang = article?.lang ?? ui.lang;
   dialog.dir = article ? (article.dir ?? 'auto') : ui.dir;
+  if (readerCss === undefined) dialog.dataset.unstyled = '';
 
   const darkQuery = view?.matchMedia?.(darkSchemeQuery) ?? null;
   let progressFrame: number | null = null;
@@ -182,7 +190,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       update: (patch) => session.update(patch),
       settings: () => session.current,
       systemPrefersDark: () => darkQuery?.matches ?? false,
-      readerCss,
+      readerCss: readerCss ?? '',
       article: article && body ? { article, pageUrl: options.pageUrl, body } : null,
       signal,
     });

@@ -10,7 +10,10 @@ const sansStack = `"${readerSansFamily}", "Atkinson Hyperlegible", var(--bs-sans
 const dyslexicStack = `"${readerDyslexicFamily}", OpenDyslexic, "Comic Sans MS", var(--bs-sans)`;
 export const monoStack = `ui-monospace, "SFMono-Regular", "DejaVu Sans Mono", Menlo, Consolas, monospace`;
 
-/** Pins the host over the page, whatever the page's own CSS says. */
+/**
+ * Pins the host over the page, whatever the page's own CSS says. It stays in content.js (readerCss comes
+ * from the background), so even a reader whose CSS never arrived is positioned over the page.
+ */
 export const hostCss = `
 :host {
   all: initial !important;
@@ -30,6 +33,20 @@ export const hostCss = `
   contain: strict !important;
 }
 
+/*
+ * Only while the reader's CSS is missing (it comes from the background; see overlay.ts): the "couldn't
+ * open" message on a plain page, and the close button, the one control that works without the panels.
+ */
+.bs-dialog[data-unstyled] {
+  position: absolute;
+  inset: 0;
+  padding: 1em 2em;
+  background: #fff;
+  color: #1d1d1f;
+  font: 1.25em/1.5 system-ui, sans-serif;
+}
+[data-unstyled] .bs-toolbar :not(.bs-toolbar-end, .bs-close, .bs-close *) { display: none; }
+[data-unstyled] svg { width: 1.5em; height: 1.5em; }
 `;
 
 /** The reader itself, without the rules that pin the host over the page (the options preview uses it). */

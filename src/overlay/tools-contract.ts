@@ -22,7 +22,7 @@ export interface PanelsContext {
   update(patch: SettingsPatch): void;
   settings(): Settings;
   systemPrefersDark(): boolean;
-  /** The reader's CSS (already in content.js), for saved and printed copies of the article. */
+  /** The reader's CSS (the overlay got it from the background), for saved and printed copies of the article. */
   readerCss: string;
   /** The article, its page address and its body element (read aloud highlights the body's paragraphs). */
   article: { article: ExtractedArticle; pageUrl: string; body: HTMLElement } | null;

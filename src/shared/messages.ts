@@ -1,6 +1,7 @@
 // Typed messages between the background and the content script. Both sides import this one module, and
 // every received message goes through a guard here first: the guards check the whole shape, so a message
 // from an older build or from somewhere unexpected is ignored instead of half-understood.
+import type { WireCatalogue } from '../rules/wire';
 import type { Settings, SettingsPatch } from './settings';
 
 /** Why the reader cannot run in a tab; each reason has its own localized explanation. */
@@ -111,15 +112,33 @@ export interface LoadReaderToolsMessage {
   type: 'broadsheet:load-reader-tools';
 }
 
+/**
+ * Content -> background: what the reader needs for this page that content.js does not carry (its size
+ * budget): the shipped cleanup rules for the page's host and the reader's CSS. The background picks the
+ * host from the sender's frame URL, never from the message, so the message carries nothing.
+ */
+export interface GetReaderAssetsMessage {
+  type: 'broadsheet:get-reader-assets';
+}
+
 export type SettingsAnswer = { type: 'broadsheet:settings'; settings: Settings };
 export type SaveSettingsAnswer =
   | { type: 'broadsheet:settings-saved'; ok: true }
   | { type: 'broadsheet:settings-saved'; ok: false; message: string };
 export type ReaderToolsAnswer = { type: 'broadsheet:reader-tools'; loaded: boolean };
+/** The rule sets as JSON (the content script checks them with catalogueFromWire) and the reader's CSS. */
+export type ReaderAssetsAnswer = {
+  type: 'broadsheet:reader-assets';
+  rules: WireCatalogue;
+  css: string;
+};
 
 export const getSettingsMessage: GetSettingsMessage = { type: 'broadsheet:get-settings' };
 export const loadReaderToolsMessage: LoadReaderToolsMessage = {
   type: 'broadsheet:load-reader-tools',
+};
+export const getReaderAssetsMessage: GetReaderAssetsMessage = {
+  type: 'broadsheet:get-reader-assets',
 };
 
 export function saveSettingsMessage(patch: SettingsPatch): SaveSettingsMessage {
@@ -137,6 +156,10 @@ export function isGetSettingsMessage(value: unknown): value is GetSettingsMessag
 
 export function isLoadReaderToolsMessage(value: unknown): value is LoadReaderToolsMessage {
   return isBare(value, 'broadsheet:load-reader-tools');
+}
+
+export function isGetReaderAssetsMessage(value: unknown): value is GetReaderAssetsMessage {
+  return isBare(value, 'broadsheet:get-reader-assets');
 }
 
 /** The shape only: the patch's values are validated by saveSettings before anything is stored. */
@@ -167,5 +190,21 @@ export function isSaveSettingsAnswer(value: unknown): value is SaveSettingsAnswe
 export function isReaderToolsAnswer(value: unknown): value is ReaderToolsAnswer {
   return (
     isRecord(value) && value.type === 'broadsheet:reader-tools' && typeof value.loaded === 'boolean'
+  );
+}
+
+/**
+ * The answer's outer shape and a non-empty CSS string; `rules` only has to be there: the content script
+ * checks it field by field (catalogueFromWire) and, when it is malformed, opens without the shipped rules.
+ */
+export function isReaderAssetsAnswer(
+  value: unknown,
+): value is Omit<ReaderAssetsAnswer, 'rules'> & { rules: unknown } {
+  return (
+    isRecord(value) &&
+    value.type === 'broadsheet:reader-assets' &&
+    'rules' in value &&
+    typeof value.css === 'string' &&
+    value.css.length > 0
   );
 }

@@ -10,6 +10,7 @@ import {
   type Overlay,
   type OverlayOptions,
 } from '../../../src/overlay';
+import { readerCss } from '../../../src/overlay/styles';
 import type { SettingsStore } from '../../../src/shared/settings';
 import { englishMessages, fixturePage } from '../extension/dom';
 import { FakeStorageArea } from '../settings/fake-storage-area';
@@ -49,6 +50,8 @@ export function openReader(
     document: dom.window.document,
     article: extractFrom(dom),
     pageUrl: dom.window.location.href,
+    // In the extension the background sends it (src/background/reader-assets.ts).
+    readerCss,
     t,
     ui,
     settingsSource: storeSource(storeFor(area)),
