@@ -74,9 +74,13 @@ function count(value: unknown): number | undefined {
   return value;
 }
 
+/** The flags a rule file may give (parse-rules.ts): never g or y, whose test() keeps state. */
+const PATTERN_FLAGS = /^[imsu]*$/;
+
 function patterns(value: unknown): RegExp[] {
   return list(value).map((pattern) => {
     const [source, flags] = list(pattern);
+    if (!PATTERN_FLAGS.test(text(flags))) throw new Malformed();
     // A bad pattern throws a SyntaxError: refused like any other malformed field.
     return new RegExp(text(source), text(flags));
   });

@@ -75,6 +75,7 @@ describe('catalogueToWire / catalogueFromWire', () => {
     expect(spoil((rule) => (rule.phases = ['during']))).toBeNull();
     expect(spoil((rule) => (rule.texts = [['(unclosed', 'i']]))).toBeNull();
     expect(spoil((rule) => (rule.texts = [['ok', 'q']]))).toBeNull();
+    expect(spoil((rule) => (rule.texts = [['ok', 'gi']]))).toBeNull();
     expect(spoil((rule) => (rule.maxWords = 'many'))).toBeNull();
     expect(spoil((rule) => (rule.selectors = [3]))).toBeNull();
   });
