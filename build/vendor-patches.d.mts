@@ -6,9 +6,11 @@ export interface VendorPatch {
   readonly name: string;
   /** Why the patch exists and why it keeps the library's behaviour. */
   readonly reason: string;
-  /** Exact source text, expected exactly once in the file. */
+  /** Exact source text, expected exactly once in the file (or `count` times). */
   readonly find: string;
   readonly replace: string;
+  /** For a patch of every occurrence: how many the file has (the build fails on any other number). */
+  readonly count?: number;
 }
 
 export interface VendorFile {

@@ -3,9 +3,12 @@
 //
 // Why: addons-linter (`web-ext lint`) warns about every assignment of a non-constant string to
 // innerHTML, and a warning-free lint is a release rule. Each patch below replaces one such assignment
-// with DOM operations that keep the library's behaviour, and says why it is safe.
+// with DOM operations that keep the library's behaviour, and says why it is safe. Two more leave out
+// Readability's debug logging, which the extension never turns on (content.js's size budget, and one
+// serialisation of the whole article per parse).
 //
-// Every patch matches exact source text, once. If a library upgrade changes that text, or esbuild starts
+// Every patch matches exact source text, once (or `count` times when it says so, every occurrence
+// replaced). If a library upgrade changes that text, or esbuild starts
 // loading a file of a patched package that this list does not know, the build FAILS and names the patch:
 // an upgrade can never silently ship the unpatched code. To review an upgrade: read the library's new
 // code around each `find`, update the text, and run test/unit/security/vendor-patches.test.ts.
@@ -15,7 +18,7 @@ import { join, sep } from 'node:path';
 /**
  * Per package (a folder under node_modules): the files esbuild may load from it, each with its patches.
  * A file listed with no patches is known to need none (`why` says so).
- * @type {Record<string, Record<string, { why?: string; patches: { name: string; reason: string; find: string; replace: string }[] }>>}
+ * @type {Record<string, Record<string, { why?: string; patches: { name: string; reason: string; find: string; replace: string; count?: number }[] }>>}
  */
 export const vendorPatchList = {
   '@mozilla/readability': {
@@ -56,6 +59,27 @@ export const vendorPatchList = {
             '/* Broadsheet vendor patch readability-noscript-inert-parse */ ' +
             'var inertNoscript = new DOMParser().parseFromString(noscript.innerHTML, "text/html"); ' +
             'while (inertNoscript.body.firstChild) tmp.appendChild(inertNoscript.body.firstChild);',
+        },
+        {
+          name: 'readability-grabbed-log-debug-only',
+          reason:
+            'Readability serialises the whole article (innerHTML) on every parse only to hand it to ' +
+            'its logger, which does nothing unless `debug` is set (the extension never sets it). The ' +
+            'other such logs are already behind `if (this._debug)`; this one now is too.',
+          find: '    this.log("Grabbed: " + articleContent.innerHTML);',
+          replace:
+            '    /* Broadsheet vendor patch readability-grabbed-log-debug-only */ ' +
+            'if (this._debug) this.log("Grabbed: " + articleContent.innerHTML);',
+        },
+        {
+          name: 'readability-log-calls-pure',
+          reason:
+            'Every this.log(...) call is marked pure, so the minifier drops the calls and their message ' +
+            "strings (about 0.9 KB of content.js). Without `debug` Readability's log is an empty " +
+            'function, so nothing observable changes; arguments with side effects are still evaluated.',
+          find: 'this.log(',
+          count: 24,
+          replace: '/* @__PURE__ */ this.log(',
         },
       ],
     },
@@ -99,19 +123,21 @@ function occurrences(text, needle) {
 
 /**
  * Applies `patches` to `source` (the text of `label`). Throws, naming the patch, unless each `find`
- * occurs exactly once.
+ * occurs exactly once (or exactly `count` times, for a patch that replaces every occurrence).
  */
 export function applyPatches(source, patches, label) {
   let text = source;
   for (const patch of patches) {
+    const expected = patch.count ?? 1;
     const found = occurrences(text, patch.find);
-    if (found !== 1) {
+    if (found !== expected) {
+      const times = expected === 1 ? 'exactly once' : `exactly ${expected} times`;
       throw new Error(
-        `vendor patch "${patch.name}" for ${label}: expected its source text exactly once, found it ` +
+        `vendor patch "${patch.name}" for ${label}: expected its source text ${times}, found it ` +
           `${found} times. The library changed: review the patch in build/vendor-patches.mjs.`,
       );
     }
-    text = text.replace(patch.find, () => patch.replace);
+    text = text.replaceAll(patch.find, () => patch.replace);
   }
   return text;
 }
