@@ -81,9 +81,62 @@ export async function explainBundle(
   return { bytes: output.bytes, inputs };
 }
 
-const USAGE = `usage: npx tsx test/bench/speed/bundles.ts [--why FILE] [--firefox] [--top N]
+export interface AssetsPayload {
+  /** The background's answer to the reader's assets request, as JSON (what messaging carries). */
+  jsonBytes: number;
+  gzipBytes: number;
+  /** Of which: the rule sets and the reader's CSS. */
+  rulesBytes: number;
+  cssBytes: number;
+  siteSets: string[];
+}
+
+/**
+ * What opening the reader on `pageUrl` moves besides content.js: the background's reader-assets answer
+ * (src/background/reader-assets.ts), built in memory with the extension build's plugins (rules precompiled,
+ * CSS minified as shipped) and run for that page.
+ */
+export async function measureAssetsPayload(
+  repoRoot: string,
+  pageUrl: string,
+  flavour = 'chrome',
+): Promise<AssetsPayload> {
+  const buildModule = (await import(
+    pathToFileURL(join(repoRoot, 'build', 'build.mjs')).href
+  )) as BuildModule;
+  const options = buildModule.extensionBuildOptions(
+    flavour,
+    'src/background/reader-assets.ts',
+    join(repoRoot, 'build', 'reader-assets.mjs'),
+  );
+  const result = await build({
+    ...options,
+    format: 'esm',
+    platform: 'node',
+    minify: false,
+    write: false,
+  });
+  const code = result.outputFiles[0]?.text;
+  if (code === undefined) throw new Error('esbuild wrote nothing for reader-assets.ts');
+  const module = (await import(
+    `data:text/javascript;base64,${Buffer.from(code).toString('base64')}`
+  )) as { readerAssetsFor(url: string): { rules: { sites: { file: string }[] }; css: string } };
+  const answer = module.readerAssetsFor(pageUrl);
+  const json = JSON.stringify(answer);
+  return {
+    jsonBytes: Buffer.byteLength(json),
+    gzipBytes: gzipSync(json, { level: 9 }).length,
+    rulesBytes: Buffer.byteLength(JSON.stringify(answer.rules)),
+    cssBytes: Buffer.byteLength(answer.css),
+    siteSets: answer.rules.sites.map((set) => set.file),
+  };
+}
+
+const USAGE = `usage: npx tsx test/bench/speed/bundles.ts [--why FILE | --assets URL] [--firefox] [--top N]
   without --why   the raw and gzip size of every built bundle (build/chrome, build/firefox: npm run build first)
   --why FILE      what each source file adds to FILE (content.js, reader-tools.js...), built in memory now
+  --assets URL    the background's reader-assets answer for a page at URL (its rules and the reader CSS),
+                  in bytes as JSON, plus content.js: what opening the reader there moves
   --firefox       the Firefox flavour (default Chrome)
   --top N         only the N largest inputs (default all)`;
 
@@ -92,6 +145,7 @@ async function main(argv: string[]): Promise<void> {
     args: argv,
     options: {
       why: { type: 'string' },
+      assets: { type: 'string' },
       firefox: { type: 'boolean', default: false },
       top: { type: 'string' },
       help: { type: 'boolean', default: false },
@@ -103,6 +157,22 @@ async function main(argv: string[]): Promise<void> {
     return;
   }
   const repoRoot = findRepoRoot();
+  if (values.assets !== undefined) {
+    const flavour = values.firefox ? 'firefox' : 'chrome';
+    const payload = await measureAssetsPayload(repoRoot, values.assets, flavour);
+    const content = measureBundles(repoRoot, [flavour]).find((size) => size.file === 'content.js');
+    if (!content) throw new Error(`no build/${flavour}/content.js: run npm run build first`);
+    console.log(`reader assets for ${values.assets} (${flavour}):`);
+    console.log(
+      `  answer  ${payload.jsonBytes} B as JSON (gzip ${payload.gzipBytes} B): rules ${payload.rulesBytes} B` +
+        ` (generic + ${payload.siteSets.length ? payload.siteSets.join(', ') : 'no site set'}), CSS ${payload.cssBytes} B`,
+    );
+    console.log(
+      `  content.js ${content.rawBytes} B (gzip ${content.gzipBytes} B) + answer = ${content.rawBytes + payload.jsonBytes} B` +
+        ` (gzip ${content.gzipBytes + payload.gzipBytes} B)`,
+    );
+    return;
+  }
   if (values.why === undefined) {
     for (const size of measureBundles(repoRoot)) {
       console.log(
