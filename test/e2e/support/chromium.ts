@@ -42,6 +42,18 @@ class ChromiumPage implements TestPage {
     await this.page.goto(url, { waitUntil: 'load' });
   }
 
+  async serveOrigin(origin: string, html: string): Promise<void> {
+    await this.page.route(
+      (url) => url.origin === origin,
+      (route) =>
+        route.fulfill(
+          route.request().resourceType() === 'document'
+            ? { status: 200, contentType: 'text/html; charset=utf-8', body: html }
+            : { status: 404, body: '' },
+        ),
+    );
+  }
+
   evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
     // Our PageFunction is plain (no handles), so Playwright's handle-unwrapping generics do not apply.
     return this.page.evaluate(fn as (value: unknown) => R | Promise<R>, arg as unknown);

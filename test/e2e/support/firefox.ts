@@ -51,6 +51,22 @@ class FirefoxPage implements TestPage {
     await this.page.goto(url, { waitUntil: 'load', timeout: defaultTimeoutMs });
   }
 
+  async serveOrigin(origin: string, html: string): Promise<void> {
+    await this.page.setRequestInterception(true);
+    this.page.on('request', (request) => {
+      if (request.isInterceptResolutionHandled()) return;
+      if (new URL(request.url()).origin !== origin) {
+        void request.continue();
+        return;
+      }
+      void request.respond(
+        request.isNavigationRequest()
+          ? { status: 200, contentType: 'text/html; charset=utf-8', body: html }
+          : { status: 404, body: '' },
+      );
+    });
+  }
+
   evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R> {
     // Our PageFunction is plain (no handles), so puppeteer's handle-unwrapping generics do not apply.
     return this.page.evaluate(fn as (value: unknown) => Promise<R>, arg as unknown);

@@ -34,6 +34,12 @@ export interface TestPage {
   readonly consoleErrors: readonly string[];
   /** Navigates and waits for the load event. */
   goto(url: string): Promise<void>;
+  /**
+   * Answers this tab's requests to `origin` itself, so they never reach the network: a page (a document)
+   * gets `html`, anything else a 404. For pages that must be on a real site's host name (site rules
+   * follow the host) while nothing but 127.0.0.1 may be contacted.
+   */
+  serveOrigin(origin: string, html: string): Promise<void>;
   /** Runs `fn(arg)` in the page's main world and returns its (JSON-serialisable) result. */
   evaluate<A, R>(fn: PageFunction<A, R>, arg: A): Promise<R>;
   /** Polls `fn(arg)` in the page until it returns a truthy value; `what` names it in the timeout error. */
