@@ -180,7 +180,7 @@ export class ReaderController {
       this.deps.warn?.(
         arrived
           ? "Broadsheet: this page's shipped cleanup rules arrived malformed; opening without them"
-          : `Broadsheet: this page's shipped cleanup rules did not arrive within ${settingsWaitMs} ms; opening without them`,
+          : `Broadsheet: no readable answer with this page's shipped cleanup rules within ${settingsWaitMs} ms; opening without them`,
       );
     }
     const url = doc.location?.href ?? doc.URL;

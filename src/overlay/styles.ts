@@ -44,6 +44,7 @@ export const hostCss = `
   background: #fff;
   color: #1d1d1f;
   font: 1.25em/1.5 system-ui, sans-serif;
+  outline: none;
 }
 [data-unstyled] .bs-toolbar :not(.bs-toolbar-end, .bs-close, .bs-close *) { display: none; }
 [data-unstyled] svg { width: 1.5em; height: 1.5em; }

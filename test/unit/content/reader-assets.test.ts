@@ -187,7 +187,10 @@ describe('opening the reader with the assets from the background', () => {
 
   it.each([
     ['are malformed', 'arrived malformed'],
-    ['never arrive', `did not arrive within ${settingsWaitMs} ms`],
+    [
+      'never arrive',
+      `no readable answer with this page's shipped cleanup rules within ${settingsWaitMs} ms`,
+    ],
   ])('when the rules %s, opens without them and says why in the console', async (kind, said) => {
     jest.useFakeTimers({ doNotFake: ['queueMicrotask', 'nextTick'] });
     try {
