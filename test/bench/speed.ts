@@ -16,7 +16,9 @@ import { formatBudget, notMeasured, type BudgetResult } from './speed/budgets';
 import { measureBundles } from './speed/bundles';
 import { runDetectorBench, type DetectorResult } from './speed/detector';
 import { BenchSetupError, loadBuiltLibrary } from './speed/library';
-import { runNodeBench, type NodeBenchResult } from './speed/node-pipeline';
+import { printNode } from './speed/node-report';
+import type { NodeBenchResult } from './speed/node-summary';
+import { runNodeBench } from './speed/node-workers';
 import {
   datasetPages,
   detectorNonArticlePages,
@@ -24,18 +26,27 @@ import {
   seedPages,
   type BenchPage,
 } from './speed/pages';
-import { printBrowser, printBundles, printDetector, printNode } from './speed/report';
+import { printBrowser, printBundles, printDetector } from './speed/report';
 import { optionsOrExit, positiveInt } from './speed/cli';
 
+const DEFAULT_BATCH_PAGES = 40;
+const DEFAULT_BATCH_KIB = 2048;
+/** Untimed rounds on each worker's first pages before it times anything (its code starts cold). */
+const JIT_WARMUP = { pages: 3, rounds: 2 };
+const WORKER_HEAP_MB = 4096;
+
 const USAGE = `usage: npm run bench:speed -- [--node-only | --browser-only] [--rounds N] [--runs N]
-                             [--largest N] [--limit N] [--budget-seconds S] [--out FILE]
+                             [--largest N] [--limit N] [--batch N] [--batch-kib K] [--out FILE]
   --node-only         only the Node part (pipeline vs plain Readability, detector) and bundle sizes
   --browser-only      only the Chromium part (toolbar to first paint, heap) and bundle sizes
-  --rounds N          timed rounds per page in Node (default 5; fewer on slow pages to keep the time budget)
+  --rounds N          timed rounds per page in Node, after 2 untimed ones (default 5; every page gets them)
   --runs N            timed runs per page in Chromium (default 7)
   --largest N         how many of the largest dataset pages the browser part opens (default 10)
   --limit N           only the first N pages of each dataset in Node (quick runs)
-  --budget-seconds S  rough wall-clock budget of the Node pipeline timings (default 200)
+  --batch N           Node: at most N pages per worker thread (default ${DEFAULT_BATCH_PAGES}); workers run one at a
+                      time and exit after their batch, which frees the documents jsdom keeps
+  --batch-kib K       Node: at most K KiB of page HTML per worker thread (default ${DEFAULT_BATCH_KIB}; a bigger page
+                      gets a worker of its own)
   --out FILE          where the JSON goes (default test-results/speed.json)`;
 
 interface Options {
@@ -45,7 +56,8 @@ interface Options {
   runs: number;
   largest: number;
   limit?: number;
-  budgetSeconds: number;
+  batchPages: number;
+  batchKib: number;
   out: string;
 }
 
@@ -59,7 +71,8 @@ function parseOptions(argv: string[], repoRoot: string): Options {
       runs: { type: 'string' },
       largest: { type: 'string' },
       limit: { type: 'string' },
-      'budget-seconds': { type: 'string' },
+      batch: { type: 'string' },
+      'batch-kib': { type: 'string' },
       out: { type: 'string' },
       help: { type: 'boolean', default: false },
     },
@@ -77,7 +90,8 @@ function parseOptions(argv: string[], repoRoot: string): Options {
     runs: positiveInt('runs', values.runs, 7),
     largest: positiveInt('largest', values.largest, 10),
     limit: values.limit === undefined ? undefined : positiveInt('limit', values.limit, 1),
-    budgetSeconds: positiveInt('budget-seconds', values['budget-seconds'], 200),
+    batchPages: positiveInt('batch', values.batch, DEFAULT_BATCH_PAGES),
+    batchKib: positiveInt('batch-kib', values['batch-kib'], DEFAULT_BATCH_KIB),
     out: values.out ?? join(repoRoot, 'test-results', 'speed.json'),
   };
 }
@@ -85,11 +99,11 @@ function parseOptions(argv: string[], repoRoot: string): Options {
 const print = (line: string) => console.log(line);
 const heading = (title: string) => print(`\n== ${title} ==`);
 
-function runNodePart(
+async function runNodePart(
   repoRoot: string,
   options: Options,
   budgets: BudgetResult[],
-): { node: NodeBenchResult; detector: DetectorResult; library: string } {
+): Promise<{ node: NodeBenchResult; detector: DetectorResult; library: string }> {
   const library = loadBuiltLibrary(repoRoot);
   if (library.staleWarning) print(`WARNING: ${library.staleWarning}`);
   const pages = [...seedPages(repoRoot), ...datasetPages(options.limit)];
@@ -99,15 +113,17 @@ function runNodePart(
     'Both sides run on the same jsdom document, parsed once per page outside the timing. Ours is extract(doc, { url })\n' +
       'from build/node/index.cjs, which clones the document itself; plain is new Readability(doc.cloneNode(true)).parse()\n' +
       `(default options), so both pay for one clone. Interleaved (ours/plain, then plain/ours, ...; the first side alternates\n` +
-      `from page to page), after one untimed copy of the page and 2 untimed\n` +
-      `warm-up rounds, then ${options.rounds} timed rounds; when the ${options.budgetSeconds} s budget runs short, fewer warm-up rounds\n` +
-      'first (not on the first 3 pages, which warm the code), then fewer timed rounds (at least 1).',
+      `from page to page), after one untimed copy of the page and 2 untimed warm-up rounds, then ${options.rounds} timed rounds on\n` +
+      `every page. In worker threads, one at a time, at most ${options.batchPages} pages or ${options.batchKib} KiB of HTML each, each loading\n` +
+      `the built library itself and warming the JIT with ${JIT_WARMUP.rounds} untimed rounds on its first ${JIT_WARMUP.pages} pages; a worker exits\n` +
+      'after its batch (jsdom keeps every document it makes until then).',
   );
-  const node = runNodeBench(pages, library.extract, {
-    rounds: options.rounds,
-    minRounds: 1,
-    warmupRounds: 2,
-    budgetMs: options.budgetSeconds * 1000,
+  const node = await runNodeBench(pages, {
+    repoRoot,
+    plan: { warmup: 2, timed: options.rounds },
+    jitWarmup: JIT_WARMUP,
+    batch: { maxPages: options.batchPages, maxBytes: options.batchKib * 1024 },
+    workerHeapMb: WORKER_HEAP_MB,
     onProgress: (done, total, elapsedMs) => {
       if (done % 25 === 0 || done === total) {
         process.stderr.write(`  ${done}/${total} pages, ${(elapsedMs / 1000).toFixed(0)} s\n`);
@@ -179,7 +195,7 @@ async function main(): Promise<number> {
 
   if (!options.browserOnly) {
     try {
-      const { node, detector, library } = runNodePart(repoRoot, options, budgets);
+      const { node, detector, library } = await runNodePart(repoRoot, options, budgets);
       Object.assign(json, { library, node, detector });
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);

@@ -2,16 +2,34 @@
 import { extract } from '../../../src/extraction';
 import { detectArticle } from '../../../src/detection';
 import { findRepoRoot } from '../lib/repo-root';
+import type { ExtractFn } from './library';
 import type { BrowserBenchResult, BrowserPageResult, PaintRun } from './browser-paint';
 import { runDetectorBench } from './detector';
-import { runNodeBench } from './node-pipeline';
+import { timePage } from './node-pipeline';
+import { printNode } from './node-report';
+import { buildNodeResult, type NodeBenchResult } from './node-summary';
+import { runNodeBench } from './node-workers';
 import { detectorNonArticlePages, seedPages } from './pages';
-import { printBrowser, printNode } from './report';
+import { printBrowser } from './report';
 
 jest.setTimeout(120_000);
 const repoRoot = findRepoRoot();
 const seeds = seedPages(repoRoot);
-const quick = { rounds: 2, minRounds: 1, warmupRounds: 1, budgetMs: 60_000 };
+const quick = { warmup: 1, timed: 2 };
+
+/** The pages timed in this thread (the workers run the same timePage on theirs). */
+function timeInThread(pages: typeof seeds, extract: ExtractFn): NodeBenchResult {
+  const timings = pages.map((page, index) => timePage(page, extract, quick, index));
+  return buildNodeResult(timings, [], {
+    rounds: quick.timed,
+    warmupRounds: quick.warmup,
+    jitWarmup: { pages: 0, rounds: 0 },
+    workers: [],
+    elapsedMs: 1,
+    peakRssBytes: null,
+    gcBetweenPages: false,
+  });
+}
 
 test('the seed-like fixtures are found with their original URLs', () => {
   expect(seeds.length).toBeGreaterThan(0);
@@ -23,7 +41,7 @@ test('the seed-like fixtures are found with their original URLs', () => {
 
 test('times our pipeline and plain Readability on the same real page and compares them', () => {
   const page = seeds[0]!;
-  const result = runNodeBench([page], extract, quick);
+  const result = timeInThread([page], extract);
   const timing = result.pages[0]!;
   expect(timing.oursError).toBeUndefined();
   expect(timing.oursFound).toBe(true);
@@ -39,11 +57,37 @@ test('times our pipeline and plain Readability on the same real page and compare
   expect(lines.join('\n')).toContain('ratio ours/plain per page');
 });
 
+test('worker threads, one batch each, time the BUILT library on every page, in run order', async () => {
+  // Needs build/node/index.cjs (npm run build): the workers load what ships, as the benchmark does.
+  const pages = [...seeds, ...seeds].slice(0, 3);
+  const done: number[] = [];
+  const result = await runNodeBench(pages, {
+    repoRoot,
+    plan: quick,
+    jitWarmup: { pages: 1, rounds: 1 },
+    batch: { maxPages: 2, maxBytes: 64 << 20 },
+    workerHeapMb: 1024,
+    onProgress: (count) => done.push(count),
+  });
+  expect(result.workers.map((w) => [w.pages, w.timed, w.error])).toEqual([
+    [2, 2, undefined],
+    [1, 1, undefined],
+  ]);
+  expect(result.pages.map((p) => p.label)).toEqual(pages.map((p) => `seed/${p.id}`));
+  expect(result.failedPages).toEqual([]);
+  expect(result.oursErrors).toEqual([]);
+  expect(result.fullRoundPages).toBe(3);
+  expect(result.pages.every((p) => p.oursFound && p.plainFound && p.warmupRounds === 1)).toBe(true);
+  expect(result.gcBetweenPages).toBe(true);
+  expect(result.workers[0]!.peakHeapBytes).toBeGreaterThan(0);
+  expect(done).toEqual([1, 2, 3]);
+});
+
 test('an extract that throws (the scaffold placeholder) is reported, not fatal', () => {
   const placeholder = () => {
     throw new Error('extract: not implemented yet');
   };
-  const result = runNodeBench(seeds.slice(0, 1), placeholder, quick);
+  const result = timeInThread(seeds.slice(0, 1), placeholder);
   expect(result.comparedPages).toBe(0);
   expect(result.oursErrors).toEqual([{ message: 'extract: not implemented yet', pages: 1 }]);
   expect(result.pages[0]!.plainMs).toHaveLength(2);

@@ -3,7 +3,6 @@ import type { BrowserBenchResult } from './browser-paint';
 import { budget, notMeasured, type BudgetResult } from './budgets';
 import { kib, type BundleSize } from './bundles';
 import type { DetectorResult } from './detector';
-import type { NodeBenchResult } from './node-pipeline';
 import { median, ms, type Summary } from './stats';
 
 export const budgetLimits = {
@@ -19,69 +18,6 @@ const row = (cells: string[], widths: number[]) =>
 
 function summaryLine(label: string, summary: Summary): string {
   return `${label.padEnd(28)} median ${ms(summary.median).padStart(9)}   p95 ${ms(summary.p95).padStart(9)}   min ${ms(summary.min).padStart(9)}   max ${ms(summary.max).padStart(9)}`;
-}
-
-function roundsHistogram(result: NodeBenchResult): string {
-  const counts = new Map<string, number>();
-  for (const page of result.pages) {
-    const key = `${page.warmupRounds}+${page.rounds}`;
-    counts.set(key, (counts.get(key) ?? 0) + 1);
-  }
-  return [...counts]
-    .sort((a, b) => b[1] - a[1])
-    .map(([key, pages]) => `${key} on ${pages} pages`)
-    .join(', ');
-}
-
-export function printNode(result: NodeBenchResult, print: (line: string) => void): BudgetResult {
-  const name = `Node: our pipeline at most ${budgetLimits.nodeRatio}x plain Readability (median per-page ratio)`;
-  print(
-    `pages: ${result.pages.length}, compared: ${result.comparedPages}, took ${(result.elapsedMs / 1000).toFixed(0)} s` +
-      `${result.gcBetweenPages ? ', heap collected between pages' : ''}`,
-  );
-  print(`warm-up + timed rounds per page: ${roundsHistogram(result)}`);
-  for (const error of result.oursErrors) {
-    print(`our extract THREW on ${error.pages} page(s): ${error.message}`);
-  }
-  if (result.oursErrors.length > 0 && result.comparedPages === 0) {
-    print('(is src/extraction still the scaffold placeholder? nothing of ours could be timed)');
-  }
-  for (const error of result.plainErrors) {
-    print(`plain Readability threw on ${error.pages} page(s): ${error.message}`);
-  }
-  if (!result.ours || !result.plain || !result.ratio) {
-    return notMeasured(name, 'no page where both sides ran');
-  }
-  print(summaryLine('ours  (per-page median)', result.ours.perPageMedian));
-  print(summaryLine('plain (per-page median)', result.plain.perPageMedian));
-  print(
-    `sum over pages: ours ${ms(result.ours.totalMs)}, plain ${ms(result.plain.totalMs)} ` +
-      `(${(result.ours.totalMs / result.plain.totalMs).toFixed(2)}x)`,
-  );
-  print(
-    `ratio ours/plain per page: median ${result.ratio.median.toFixed(2)}x, p95 ${result.ratio.p95.toFixed(2)}x, ` +
-      `min ${result.ratio.min.toFixed(2)}x, max ${result.ratio.max.toFixed(2)}x`,
-  );
-  for (const [source, summary] of Object.entries(result.ratioBySource)) {
-    print(
-      `  ${source.padEnd(30)} ${String(summary.count).padStart(4)} pages, median ratio ${summary.median.toFixed(2)}x, p95 ${summary.p95.toFixed(2)}x`,
-    );
-  }
-  const slowest = [...result.pages]
-    .filter((p) => p.ratio !== null)
-    .sort((a, b) => (b.ratio as number) - (a.ratio as number))
-    .slice(0, 5);
-  print('highest ratios:');
-  for (const page of slowest) {
-    print(
-      `  ${page.label.padEnd(44)} ${(page.bytes / 1024).toFixed(0).padStart(5)} KiB  ours ${ms(page.oursMedianMs as number).padStart(9)}  plain ${ms(page.plainMedianMs as number).padStart(9)}  ${(page.ratio as number).toFixed(2)}x`,
-    );
-  }
-  return budget(
-    name,
-    result.ratio.median <= budgetLimits.nodeRatio,
-    `median ratio ${result.ratio.median.toFixed(2)}x over ${result.comparedPages} pages`,
-  );
 }
 
 export function printDetector(result: DetectorResult, print: (line: string) => void): BudgetResult {

@@ -1,5 +1,4 @@
 import { budget, formatBudget, notMeasured } from './budgets';
-import { planRounds } from './node-pipeline';
 import { median, ms, percentile, summarise } from './stats';
 
 describe('median', () => {
@@ -38,23 +37,6 @@ test('ms picks a precision by size', () => {
   expect(ms(1234.5)).toBe('1235 ms');
   expect(ms(12.345)).toBe('12.3 ms');
   expect(ms(1.2345)).toBe('1.23 ms');
-});
-
-describe('planRounds', () => {
-  const options = { rounds: 5, minRounds: 1, warmupRounds: 2 };
-  test('with time to spare, every warm-up and timed round', () => {
-    expect(planRounds(10, 1000, options)).toEqual({ warmup: 2, timed: 5 });
-    expect(planRounds(100, 700, options)).toEqual({ warmup: 2, timed: 5 });
-  });
-  test('short of time, warm-up rounds go first, then timed rounds', () => {
-    expect(planRounds(100, 600, options)).toEqual({ warmup: 1, timed: 5 });
-    expect(planRounds(100, 500, options)).toEqual({ warmup: 0, timed: 5 });
-    expect(planRounds(100, 300, options)).toEqual({ warmup: 0, timed: 3 });
-  });
-  test('over budget, a page still gets minRounds timed rounds', () => {
-    expect(planRounds(5000, 1000, options)).toEqual({ warmup: 0, timed: 1 });
-    expect(planRounds(5000, 0, { ...options, minRounds: 3 })).toEqual({ warmup: 0, timed: 3 });
-  });
 });
 
 test('budget lines say PASS or FAIL, and why a number is missing', () => {
