@@ -16,11 +16,20 @@ jest.mock('webextension-polyfill', () => ({
     runtime: {
       id: 'broadsheet@broadsheet.dev',
       getURL: (path: string) => `moz-extension://test/${path}`,
-      // The background's side: the stored settings (none yet: the defaults), the panels' bundle
-      // (not in this test); the tests look at the reader-state reports.
+      // The background's side: the stored settings (none yet: the defaults), the reader's assets (no
+      // shipped rules here), the panels' bundle (not in this test); the tests look at the reader-state
+      // reports.
       sendMessage: (message: { type?: string }) => {
         if (message.type === 'broadsheet:get-settings') {
           return Promise.resolve({ type: 'broadsheet:settings', settings: defaultSettings() });
+        }
+        if (message.type === 'broadsheet:get-reader-assets') {
+          const noRules = { file: 'none', sites: [], rules: [] };
+          return Promise.resolve({
+            type: 'broadsheet:reader-assets',
+            rules: { generic: noRules, sites: [] },
+            css: '.bs-dialog { color: black; }',
+          });
         }
         if (message.type === 'broadsheet:load-reader-tools') {
           return Promise.resolve({ type: 'broadsheet:reader-tools', loaded: false });

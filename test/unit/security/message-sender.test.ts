@@ -60,6 +60,7 @@ const validMessages: Record<string, unknown> = {
   'broadsheet:get-settings': { type: 'broadsheet:get-settings' },
   'broadsheet:save-settings': { type: 'broadsheet:save-settings', patch: { fontSize: 21 } },
   'broadsheet:load-reader-tools': { type: 'broadsheet:load-reader-tools' },
+  'broadsheet:get-reader-assets': { type: 'broadsheet:get-reader-assets' },
   'broadsheet:auto-allowed': { type: 'broadsheet:auto-allowed', url: pageUrl },
   'broadsheet:auto-open': { type: 'broadsheet:auto-open', url: pageUrl },
   'broadsheet:auto-closed': { type: 'broadsheet:auto-closed', url: pageUrl },
@@ -73,6 +74,7 @@ const readerRequests = [
   'broadsheet:get-settings',
   'broadsheet:save-settings',
   'broadsheet:load-reader-tools',
+  'broadsheet:get-reader-assets',
 ];
 const isReaderRequest = (value: unknown): value is object =>
   typeof value === 'object' &&
