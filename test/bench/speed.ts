@@ -15,7 +15,12 @@ import { runBrowserBench, type BrowserBenchResult } from './speed/browser-paint'
 import { formatBudget, notMeasured, type BudgetResult } from './speed/budgets';
 import { measureBundles } from './speed/bundles';
 import { runDetectorBench, type DetectorResult } from './speed/detector';
-import { BenchSetupError, loadBuiltLibrary } from './speed/library';
+import {
+  BenchSetupError,
+  builtLibraryPath,
+  loadBuiltLibrary,
+  snapshotBuiltLibrary,
+} from './speed/library';
 import { printNode } from './speed/node-report';
 import type { NodeBenchResult } from './speed/node-summary';
 import { runNodeBench } from './speed/node-workers';
@@ -104,7 +109,22 @@ async function runNodePart(
   options: Options,
   budgets: BudgetResult[],
 ): Promise<{ node: NodeBenchResult; detector: DetectorResult; library: string }> {
-  const library = loadBuiltLibrary(repoRoot);
+  // Every worker and the detector load the run's own copy of the build: a rebuild meanwhile cannot mix in.
+  const snapshot = snapshotBuiltLibrary(repoRoot);
+  try {
+    return await runNodeParts(repoRoot, options, budgets, snapshot.path);
+  } finally {
+    snapshot.remove();
+  }
+}
+
+async function runNodeParts(
+  repoRoot: string,
+  options: Options,
+  budgets: BudgetResult[],
+  libraryPath: string,
+): Promise<{ node: NodeBenchResult; detector: DetectorResult; library: string }> {
+  const library = loadBuiltLibrary(repoRoot, libraryPath);
   if (library.staleWarning) print(`WARNING: ${library.staleWarning}`);
   const pages = [...seedPages(repoRoot), ...datasetPages(options.limit)];
 
@@ -120,6 +140,7 @@ async function runNodePart(
   );
   const node = await runNodeBench(pages, {
     repoRoot,
+    libraryPath,
     plan: { warmup: 2, timed: options.rounds },
     jitWarmup: JIT_WARMUP,
     batch: { maxPages: options.batchPages, maxBytes: options.batchKib * 1024 },
@@ -150,7 +171,7 @@ async function runNodePart(
     15,
   );
   budgets.push(printDetector(detector, print));
-  return { node, detector, library: relative(repoRoot, library.path) };
+  return { node, detector, library: relative(repoRoot, builtLibraryPath(repoRoot)) };
 }
 
 function browserTargets(repoRoot: string, largest: number) {

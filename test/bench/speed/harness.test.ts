@@ -2,7 +2,8 @@
 import { extract } from '../../../src/extraction';
 import { detectArticle } from '../../../src/detection';
 import { findRepoRoot } from '../lib/repo-root';
-import type { ExtractFn } from './library';
+import { existsSync, readFileSync } from 'node:fs';
+import { builtLibraryPath, snapshotBuiltLibrary, type ExtractFn } from './library';
 import type { BrowserBenchResult, BrowserPageResult, PaintRun } from './browser-paint';
 import { runDetectorBench } from './detector';
 import { timePage } from './node-pipeline';
@@ -61,14 +62,21 @@ test('worker threads, one batch each, time the BUILT library on every page, in r
   // Needs build/node/index.cjs (npm run build): the workers load what ships, as the benchmark does.
   const pages = [...seeds, ...seeds].slice(0, 3);
   const done: number[] = [];
+  // The run's private copy of the build, as speed.ts uses: its require()s must still resolve.
+  const snapshot = snapshotBuiltLibrary(repoRoot);
+  expect(readFileSync(snapshot.path, 'utf8')).toBe(
+    readFileSync(builtLibraryPath(repoRoot), 'utf8'),
+  );
   const result = await runNodeBench(pages, {
     repoRoot,
+    libraryPath: snapshot.path,
     plan: quick,
     jitWarmup: { pages: 1, rounds: 1 },
     batch: { maxPages: 2, maxBytes: 64 << 20 },
     workerHeapMb: 1024,
     onProgress: (count) => done.push(count),
-  });
+  }).finally(snapshot.remove);
+  expect(existsSync(snapshot.path)).toBe(false);
   expect(result.workers.map((w) => [w.pages, w.timed, w.error])).toEqual([
     [2, 2, undefined],
     [1, 1, undefined],

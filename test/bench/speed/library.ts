@@ -1,6 +1,15 @@
-// The BUILT Node library (build/node/index.cjs), so the benchmark measures what ships. `npm run bench:speed`
+// The BUILT Node library (build/node/index.cjs, or a run's copy of it), so the benchmark measures what ships. `npm run bench:speed`
 // builds first; run directly, the benchmark warns when the build is older than the sources.
-import { existsSync, readdirSync, statSync } from 'node:fs';
+import {
+  copyFileSync,
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  utimesSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 
@@ -40,8 +49,35 @@ function newestMtime(dir: string): { file: string; mtimeMs: number } {
   return newest;
 }
 
-export function loadBuiltLibrary(repoRoot: string): BuiltLibrary {
-  const path = join(repoRoot, 'build', 'node', 'index.cjs');
+export function builtLibraryPath(repoRoot: string): string {
+  return join(repoRoot, 'build', 'node', 'index.cjs');
+}
+
+/**
+ * A private copy of the built library for one benchmark run, so that a rebuild while the run goes on (the
+ * Node part takes minutes, and its workers load the library one after another) cannot mix two builds in one
+ * set of numbers. It sits in test-results/ inside the repository, so its require()s of runtime dependencies
+ * resolve to the same node_modules as the original's; it keeps the original's mtime for the staleness check.
+ */
+export function snapshotBuiltLibrary(repoRoot: string): { path: string; remove: () => void } {
+  const original = builtLibraryPath(repoRoot);
+  if (!existsSync(original)) {
+    throw new BenchSetupError(`no built library at ${original}: run \`npm run build\` first`);
+  }
+  const parent = join(repoRoot, 'test-results');
+  mkdirSync(parent, { recursive: true });
+  const folder = mkdtempSync(join(parent, 'speed-library-'));
+  const path = join(folder, 'index.cjs');
+  copyFileSync(original, path);
+  const { atime, mtime } = statSync(original);
+  utimesSync(path, atime, mtime);
+  return { path, remove: () => rmSync(folder, { recursive: true, force: true }) };
+}
+
+export function loadBuiltLibrary(
+  repoRoot: string,
+  path = builtLibraryPath(repoRoot),
+): BuiltLibrary {
   if (!existsSync(path)) {
     throw new BenchSetupError(`no built library at ${path}: run \`npm run build\` first`);
   }

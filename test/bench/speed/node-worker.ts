@@ -9,6 +9,8 @@ import type { BenchPage } from './pages';
 
 export interface WorkerInput {
   repoRoot: string;
+  /** The built library to load: the run's copy of build/node/index.cjs. */
+  libraryPath: string;
   /** The batch, each page with its index in the whole run. */
   pages: { index: number; page: BenchPage }[];
   plan: RoundPlan;
@@ -33,7 +35,7 @@ export type WorkerMessage =
   | { type: 'done'; report: WorkerReport };
 
 function run(input: WorkerInput, post: (message: WorkerMessage) => void): void {
-  const { extract } = loadBuiltLibrary(input.repoRoot);
+  const { extract } = loadBuiltLibrary(input.repoRoot, input.libraryPath);
   const gc = findGc();
   const warmupStarted = performance.now();
   for (const { index, page } of input.pages.slice(0, input.jitWarmup.pages)) {

@@ -19,6 +19,8 @@ import { htmlBytes, pageLabel, type BenchPage } from './pages';
 
 export interface NodeBenchOptions {
   repoRoot: string;
+  /** The built library every worker loads (the run's copy, see snapshotBuiltLibrary). */
+  libraryPath: string;
   plan: RoundPlan;
   jitWarmup: { pages: number; rounds: number };
   batch: BatchLimits;
@@ -42,6 +44,7 @@ function runWorker(
 ): Promise<WorkerExit> {
   const input: WorkerInput = {
     repoRoot: options.repoRoot,
+    libraryPath: options.libraryPath,
     pages: batch.map((index) => ({ index, page: pages[index]! })),
     plan: options.plan,
     jitWarmup: options.jitWarmup,
