@@ -134,8 +134,8 @@ async function runNodeParts(
       'from build/node/index.cjs, which clones the document itself; plain is new Readability(doc.cloneNode(true)).parse()\n' +
       `(default options), so both pay for one clone. Interleaved (ours/plain, then plain/ours, ...; the first side alternates\n` +
       `from page to page), after one untimed copy of the page and 2 untimed warm-up rounds, then ${options.rounds} timed rounds on\n` +
-      `every page. In worker threads, one at a time, at most ${options.batchPages} pages or ${options.batchKib} KiB of HTML each, each loading\n` +
-      `the built library itself and warming the JIT with ${JIT_WARMUP.rounds} untimed rounds on its first ${JIT_WARMUP.pages} pages; a worker exits\n` +
+      `every page. In worker threads, one at a time, at most ${options.batchPages} pages or ${options.batchKib} KiB of HTML each, each loading the\n` +
+      `run's copy of the built library and warming the JIT with ${JIT_WARMUP.rounds} untimed rounds on its first ${JIT_WARMUP.pages} pages; a worker exits\n` +
       'after its batch (jsdom keeps every document it makes until then).',
   );
   const node = await runNodeBench(pages, {
