@@ -18,7 +18,7 @@ import {
 } from 'node:fs';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nodeLibraryPatchList, vendorPatches } from './vendor-patches.mjs';
+import { vendorPatches } from './vendor-patches.mjs';
 import { minifiedStyles } from './css-plugin.mjs';
 import { precompiledRules } from './rules-plugin.mjs';
 import { mangledProps } from './mangled-props.mjs';
@@ -153,12 +153,8 @@ async function buildNode() {
     format: 'cjs',
     target: 'node20',
     loader,
-    // Runtime dependencies stay external: they are installed with the package. Readability is bundled,
-    // with the extension's vendor patches (those that work in Node), so the library runs what ships.
-    external: Object.keys(pkg.dependencies ?? {})
-      .filter((name) => name !== '@mozilla/readability')
-      .concat(['jsdom', 'linkedom']),
-    plugins: [vendorPatches(root, nodeLibraryPatchList)],
+    // Runtime dependencies stay external: they are installed with the package.
+    external: Object.keys(pkg.dependencies ?? {}).concat(['jsdom', 'linkedom']),
     logLevel: 'warning',
   };
   await build({

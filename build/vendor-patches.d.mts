@@ -11,8 +11,6 @@ export interface VendorPatch {
   readonly replace: string;
   /** For a patch of every occurrence: how many the file has (the build fails on any other number). */
   readonly count?: number;
-  /** Why the patch is left out of the Node library (nodeLibraryPatchList); absent: it applies there too. */
-  readonly browserOnly?: string;
 }
 
 export interface VendorFile {
@@ -25,9 +23,6 @@ export interface VendorFile {
 export type VendorPatchList = Record<string, Record<string, VendorFile>>;
 
 export const vendorPatchList: VendorPatchList;
-
-/** vendorPatchList without the patches marked browserOnly: what the Node library is built with. */
-export const nodeLibraryPatchList: VendorPatchList;
 
 export function applyPatches(
   source: string,

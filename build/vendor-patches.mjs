@@ -1,7 +1,5 @@
-// Reviewed source patches to third-party libraries, applied while esbuild bundles the extension and the
-// Node library (never to node_modules on disk). The Node library bundles the patched Readability too, so
-// that it runs what the extension runs (the speed bench times it); patches marked `browserOnly` stay out of
-// it (nodeLibraryPatchList), each saying why.
+// Reviewed source patches to third-party libraries, applied while esbuild bundles the extension (never
+// to node_modules on disk, never to the Node library, which keeps the libraries as they ship).
 //
 // Why: addons-linter (`web-ext lint`) warns about every assignment of a non-constant string to
 // innerHTML, and a warning-free lint is a release rule. Each patch below replaces one such assignment
@@ -20,9 +18,7 @@ import { join, sep } from 'node:path';
 /**
  * Per package (a folder under node_modules): the files esbuild may load from it, each with its patches.
  * A file listed with no patches is known to need none (`why` says so).
- * @typedef {{ name: string; reason: string; find: string; replace: string; count?: number; browserOnly?: string }} VendorPatch
- * @typedef {Record<string, Record<string, { why?: string; patches: VendorPatch[] }>>} VendorPatchList
- * @type {VendorPatchList}
+ * @type {Record<string, Record<string, { why?: string; patches: { name: string; reason: string; find: string; replace: string; count?: number }[] }>>}
  */
 export const vendorPatchList = {
   '@mozilla/readability': {
@@ -63,9 +59,6 @@ export const vendorPatchList = {
             '/* Broadsheet vendor patch readability-noscript-inert-parse */ ' +
             'var inertNoscript = new DOMParser().parseFromString(noscript.innerHTML, "text/html"); ' +
             'while (inertNoscript.body.firstChild) tmp.appendChild(inertNoscript.body.firstChild);',
-          browserOnly:
-            'Node has no global DOMParser, and the copy of the page extraction works on has no window to ' +
-            "take one from; in Node (no linter, nothing runs in jsdom) Readability's innerHTML stays.",
         },
         {
           name: 'readability-grabbed-log-debug-only',
@@ -148,19 +141,6 @@ export function applyPatches(source, patches, label) {
   }
   return text;
 }
-
-/** The list for the Node library: every file as above, without the patches marked `browserOnly`. */
-export const nodeLibraryPatchList = Object.fromEntries(
-  Object.entries(vendorPatchList).map(([name, files]) => [
-    name,
-    Object.fromEntries(
-      Object.entries(files).map(([file, entry]) => [
-        file,
-        { ...entry, patches: entry.patches.filter((patch) => patch.browserOnly === undefined) },
-      ]),
-    ),
-  ]),
-);
 
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 

@@ -11,13 +11,7 @@ import { build } from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability as InstalledReadability } from '@mozilla/readability';
 import installedPurify from 'dompurify';
-import {
-  applyPatches,
-  nodeLibraryPatchList,
-  vendorPatchList,
-  vendorPatches,
-} from '../../../build/vendor-patches.mjs';
-import type { VendorPatchList } from '../../../build/vendor-patches.mjs';
+import { applyPatches, vendorPatchList, vendorPatches } from '../../../build/vendor-patches.mjs';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const readabilityFile = join(repoRoot, 'node_modules', '@mozilla', 'readability', 'Readability.js');
@@ -35,11 +29,7 @@ type PurifyWindow = Parameters<PurifyFactory>[0];
 let scratch: string;
 
 /** Bundles `entry` with the vendor-patches plugin (as build/build.mjs does) and loads the result. */
-async function loadPatched<T>(
-  entry: string,
-  root = repoRoot,
-  list: VendorPatchList = vendorPatchList,
-): Promise<T> {
+async function loadPatched<T>(entry: string, root = repoRoot): Promise<T> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -47,7 +37,7 @@ async function loadPatched<T>(
     platform: 'node',
     write: false,
     logLevel: 'silent',
-    plugins: [vendorPatches(root, list)],
+    plugins: [vendorPatches(root)],
   });
   const file = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}.cjs`);
   writeFileSync(file, result.outputFiles[0]?.text ?? '');
@@ -179,55 +169,6 @@ describe('Readability, patched (page cache as nodes, noscript parsed by DOMParse
     expect((window as unknown as { __pwned?: number }).__pwned).toBeUndefined();
     window.close();
   });
-});
-
-describe('Readability as the Node library bundles it (nodeLibraryPatchList)', () => {
-  let ForNode: ReadabilityClass;
-  beforeAll(async () => {
-    ForNode = await loadPatched<ReadabilityClass>(readabilityFile, repoRoot, nodeLibraryPatchList);
-  });
-
-  it('has every patch but those marked browserOnly, each of those saying why', () => {
-    const patches = (list: VendorPatchList) =>
-      Object.values(list).flatMap((files) =>
-        Object.values(files).flatMap((entry) => entry.patches),
-      );
-    const browserOnly = patches(vendorPatchList).filter((p) => p.browserOnly !== undefined);
-    expect(browserOnly.map((p) => p.name)).toEqual(['readability-noscript-inert-parse']);
-    expect(browserOnly.every((p) => (p.browserOnly ?? '').length > 20)).toBe(true);
-    expect(patches(nodeLibraryPatchList).map((p) => p.name)).toEqual(
-      patches(vendorPatchList)
-        .filter((p) => p.browserOnly === undefined)
-        .map((p) => p.name),
-    );
-  });
-
-  // Node has no global DOMParser: the <noscript> pages and the retrying ones give the installed
-  // library's article without one.
-  it.each(['lemonde-1', 'telegraph', 'cnn', 'hukumusume'])(
-    '%s: the same article as the installed library, with no DOMParser',
-    (id) => {
-      const global = globalThis as { DOMParser?: unknown };
-      const saved = global.DOMParser;
-      delete global.DOMParser;
-      try {
-        const { html, url } = corpusPage(id);
-        const parse = (Readability: ReadabilityClass) => {
-          const { window } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
-          try {
-            return new Readability(window.document).parse();
-          } finally {
-            window.close();
-          }
-        };
-        const forNode = parse(ForNode);
-        expect(forNode).not.toBeNull();
-        expect(forNode).toEqual(parse(InstalledReadability));
-      } finally {
-        global.DOMParser = saved;
-      }
-    },
-  );
 });
 
 describe('DOMPurify, patched (no innerHTML fallback)', () => {
