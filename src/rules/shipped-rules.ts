@@ -6,8 +6,6 @@ import { parseRules } from './parse-rules';
 import { SITE_RULE_FILES } from './sites';
 import type { Catalogue, RuleSet } from './types';
 
-export type { Catalogue };
-
 export const GENERIC_RULES_FILE = 'src/rules/generic.rules';
 
 export function loadShippedRules(): Catalogue {
