@@ -42,6 +42,7 @@ if (!scope[guard]) {
         userRules,
         window,
         timeBudgetMs: extractionBudgetMs,
+        firstScreenFirst: true,
       }),
     t: (key: OverlayMessageKey, substitutions?: string[]) =>
       browser.i18n.getMessage(key, substitutions),

@@ -67,6 +67,11 @@ export const perfMarks = {
   toggle: 'broadsheet:toggle',
   extracted: 'broadsheet:extracted',
   painted: 'broadsheet:painted',
+  /**
+   * The whole article is in the reader (a long one's rest comes after the first paint); its detail says
+   * whether the article was extracted first screen first.
+   */
+  complete: 'broadsheet:complete',
 } as const;
 
 /**
@@ -102,8 +107,8 @@ export function unsupportedDocument(doc: Document): BlockedReason | null {
   return null;
 }
 
-function mark(doc: Document, name: string): void {
-  doc.defaultView?.performance?.mark?.(name);
+function mark(doc: Document, name: string, detail?: unknown): void {
+  doc.defaultView?.performance?.mark?.(name, detail === undefined ? undefined : { detail });
 }
 
 function within<T>(promise: Promise<T>, ms: number, view: Window | null): Promise<T | null> {
@@ -231,6 +236,10 @@ export class ReaderController {
         this.deps.notifyClosed();
       },
       onFirstPaint: () => mark(doc, perfMarks.painted),
+      completeArticle: article?.rest ? () => this.completeSafely(article) : undefined,
+      // The detail tells the benchmark (and the e2e tests) which way the article came.
+      onArticleComplete: () =>
+        mark(doc, perfMarks.complete, { firstScreenFirst: article?.rest !== undefined }),
     };
     if (article) {
       try {
@@ -240,6 +249,22 @@ export class ReaderController {
       }
     }
     return mountOverlay({ ...options, article: null, emptyReason });
+  }
+
+  /** The whole article for a first screen painted ahead of it; null (and a console line) if it failed. */
+  private completeSafely(firstScreen: ExtractedArticle): ExtractedArticle | null {
+    try {
+      return firstScreen.rest?.() ?? null;
+    } catch (error) {
+      if (error instanceof ExtractionLimitError) {
+        this.deps.warn?.(
+          `Broadsheet: only the beginning of this article is shown: ${error.message}`,
+        );
+      } else {
+        this.deps.reportError?.(error);
+      }
+      return null;
+    }
   }
 
   /**

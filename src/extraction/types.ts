@@ -28,4 +28,10 @@ export interface ExtractedArticle {
   /** Plain text: paragraphs separated by blank lines. */
   text: string;
   removed: RemovedBlock[];
+  /**
+   * Only with ExtractOptions.firstScreenFirst, on a very long article: this result is the article's first
+   * screen (its html, text, wordCount and removed; readingTimeMinutes is the whole article's), and rest()
+   * cleans the rest and returns the whole article, as extract() would have (it throws as extract does).
+   */
+  rest?: () => ExtractedArticle | null;
 }

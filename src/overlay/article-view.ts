@@ -1,4 +1,5 @@
 // Builds the reader's content: the article header and body, or the plain "no article" message.
+import { firstScreenEnds } from '../extraction/first-screen';
 import type { ExtractedArticle } from '../extraction/types';
 import { formatPublishedDate, readingMinutes } from './format';
 import type { Translate, UiLocale } from './i18n';
@@ -60,55 +61,24 @@ function buildHeader(
   return header;
 }
 
-/** Characters of text (an image counts as a paragraph) that surely fill the first screen. */
-export const firstScreenChars = 3000;
-/** Articles shorter than this are shown in one go: what follows the first screen would be too little. */
-const splitAboveChars = firstScreenChars + 1000;
-const imageWeight = 400;
-
-function weightOf(node: ChildNode): number {
-  const text = node.textContent?.length ?? 0;
-  if (node.nodeType !== 1) return text;
-  const element = node as Element;
-  const images = element.getElementsByTagName('img').length + (element.localName === 'img' ? 1 : 0);
-  return text + images * imageWeight;
-}
-
-/** Blocks that only group others: the split may go inside them. */
-const groupingTags = new Set(['div', 'section', 'article', 'main']);
-
 interface RestGroup {
   parent: Element;
   nodes: ChildNode[];
 }
 
 /**
- * Takes everything after the first screen out of `root` (still in the inert document): at each level the
- * blocks after the one where the first screen ends, then inside that block if it only groups others
- * (Readability wraps the article in one or two divs).
+ * Takes everything after the first screen out of `root` (still in the inert document): the nodes after
+ * each of firstScreenEnds, grouped by their parent.
  */
 function splitAfterFirstScreen(root: Element): RestGroup[] {
-  if ((root.textContent?.length ?? 0) < splitAboveChars) return [];
   const groups: RestGroup[] = [];
-  let parent = root;
-  let budget = firstScreenChars;
-  for (;;) {
-    const nodes = Array.from(parent.childNodes);
-    let index = 0;
-    for (; index < nodes.length - 1; index++) {
-      const weight = weightOf(nodes[index] as ChildNode);
-      if (weight >= budget) break;
-      budget -= weight;
-    }
-    const rest = nodes.slice(index + 1);
-    for (const node of rest) node.remove();
-    if (rest.length > 0) groups.push({ parent, nodes: rest });
-    const last = nodes[index];
-    if (!last || last.nodeType !== 1) return groups;
-    const element = last as Element;
-    if (!groupingTags.has(element.localName) || element.childElementCount === 0) return groups;
-    parent = element;
+  for (const end of firstScreenEnds(root)) {
+    const nodes: ChildNode[] = [];
+    for (let node = end.nextSibling; node; node = node.nextSibling) nodes.push(node);
+    for (const node of nodes) node.remove();
+    if (nodes.length > 0 && end.parentElement) groups.push({ parent: end.parentElement, nodes });
   }
+  return groups;
 }
 
 export interface ArticleParts {
@@ -118,48 +88,110 @@ export interface ArticleParts {
   body: HTMLElement;
   /** Appends what follows the first screen; true when there was anything to append. */
   appendRest(): boolean;
+  /**
+   * For an article that was only its first screen (ExtractedArticle.rest): shows the whole article, or,
+   * given null, says that the rest could not be read. Does nothing for a whole article.
+   */
+  complete(whole: ExtractedArticle | null): void;
 }
 
-/**
- * The article body. The HTML is already sanitised by the pipeline; it is parsed in an inert document
- * (nothing loads or runs there) and then moved in, never assigned with innerHTML. A long body comes in two
- * parts: what fills the first screen, and the rest, appended after the first paint.
- */
-function buildBody(doc: Document, html: string): { body: HTMLElement; appendRest(): boolean } {
-  const body = element(doc, 'div', 'bs-article');
+/** The article HTML (already sanitised) parsed in an inert document: nothing loads or runs there. */
+function parseInert(doc: Document, html: string): HTMLElement {
   const Parser = doc.defaultView?.DOMParser ?? DOMParser;
   const parsed = new Parser().parseFromString(html, 'text/html');
   for (const img of Array.from(parsed.images)) {
     img.setAttribute('loading', 'lazy');
     img.setAttribute('decoding', 'async');
   }
-  let rest = splitAfterFirstScreen(parsed.body);
-  body.append(...Array.from(parsed.body.childNodes).map((node) => doc.adoptNode(node)));
+  return parsed.body;
+}
+
+/** Child indices from `root` down to `node`. */
+function pathFrom(root: Node, node: Node): number[] {
+  const path: number[] = [];
+  for (let at: Node | null = node; at && at !== root; at = at.parentNode) {
+    let index = 0;
+    for (let sibling = at.previousSibling; sibling; sibling = sibling.previousSibling) index++;
+    path.unshift(index);
+  }
+  return path;
+}
+
+function nodeAt(root: Node, path: readonly number[]): Node | null {
+  let node: Node | null = root;
+  for (const index of path) node = node?.childNodes[index] ?? null;
+  return node;
+}
+
+/**
+ * The article body. The HTML is already sanitised by the pipeline; it is parsed in an inert document
+ * and then moved in, never assigned with innerHTML. A long body comes in two parts: what fills the first
+ * screen, and the rest, appended after the first paint. A body that is only an article's first screen
+ * (`partial`) is shown as it is, busy until complete() brings the whole article.
+ */
+function buildBody(
+  doc: Document,
+  html: string,
+  partial: boolean,
+  cutShortNote: () => HTMLElement,
+): Pick<ArticleParts, 'body' | 'appendRest' | 'complete'> {
+  const body = element(doc, 'div', 'bs-article');
+  const parsed = parseInert(doc, html);
+  let rest = partial ? [] : splitAfterFirstScreen(parsed);
+  let waiting = partial;
+  body.append(...Array.from(parsed.childNodes).map((node) => doc.adoptNode(node)));
   // Assistive technology (and the e2e tests) wait for the whole article while the rest is coming.
-  if (rest.length > 0) body.setAttribute('aria-busy', 'true');
+  if (rest.length > 0 || partial) body.setAttribute('aria-busy', 'true');
+
+  /** Appends each group's nodes to its parent's counterpart in the body (`shownParent`). */
+  const append = (groups: RestGroup[], shownParent: (parent: Element) => Node | null) => {
+    // Blocks off screen take a placeholder height until scrolled near (styles.ts): the first screen's
+    // paragraphs, laid out by now, tell how tall this article's paragraphs are in the reader's settings.
+    const heights = Array.from(body.getElementsByTagName('p'), (p) => p.offsetHeight).filter(
+      Boolean,
+    );
+    if (heights.length > 0) {
+      const average = heights.reduce((sum, height) => sum + height, 0) / heights.length;
+      body.style.setProperty('--bs-block', `${Math.round(average)}px`);
+    }
+    for (const { parent, nodes } of groups) {
+      const fragment = doc.createDocumentFragment();
+      fragment.append(...nodes.map((node) => doc.adoptNode(node)));
+      shownParent(parent)?.appendChild(fragment);
+    }
+    body.removeAttribute('aria-busy');
+  };
+
   return {
     body,
     appendRest() {
       if (rest.length === 0) return false;
-      // Blocks off screen take a placeholder height until scrolled near (styles.ts): the first screen's
-      // paragraphs, laid out by now, tell how tall this article's paragraphs are in the reader's settings.
-      const heights = Array.from(body.getElementsByTagName('p'), (p) => p.offsetHeight).filter(
-        Boolean,
-      );
-      if (heights.length > 0) {
-        const average = heights.reduce((sum, height) => sum + height, 0) / heights.length;
-        body.style.setProperty('--bs-block', `${Math.round(average)}px`);
-      }
-      for (const { parent, nodes } of rest) {
-        const fragment = doc.createDocumentFragment();
-        fragment.append(...nodes.map((node) => doc.adoptNode(node)));
-        // Each parent was adopted with the first part (the same node, now in the page's document);
-        // blocks straight under the parsed <body> go into .bs-article itself.
-        (parent === parsed.body ? body : parent).append(fragment);
-      }
+      // Each parent was adopted with the first part (the same node, now in the page's document);
+      // blocks straight under the parsed <body> go into .bs-article itself.
+      append(rest, (parent) => (parent === parsed ? body : parent));
       rest = [];
-      body.removeAttribute('aria-busy');
       return true;
+    },
+    complete(whole) {
+      if (!waiting) return;
+      waiting = false;
+      if (!whole) {
+        body.append(cutShortNote());
+        body.removeAttribute('aria-busy');
+        return;
+      }
+      const wholeBody = parseInert(doc, whole.html);
+      const groups = splitAfterFirstScreen(wholeBody);
+      if (groups.length > 0 && wholeBody.innerHTML === body.innerHTML) {
+        // The usual case: the whole article begins with the first screen shown. Only the rest is added,
+        // so nothing on screen is rebuilt (images are not loaded again).
+        append(groups, (parent) => nodeAt(body, pathFrom(wholeBody, parent)));
+        return;
+      }
+      // Cleaning the whole article changed its beginning: it replaces what is shown.
+      for (const { parent, nodes } of groups) parent.append(...nodes);
+      body.replaceChildren(...Array.from(wholeBody.childNodes).map((node) => doc.adoptNode(node)));
+      body.removeAttribute('aria-busy');
     },
   };
 }
@@ -172,9 +204,11 @@ export function buildArticleParts(
   ui: UiLocale,
 ): ArticleParts {
   const page = element(doc, 'article', 'bs-page');
-  const { body, appendRest } = buildBody(doc, article.html);
-  page.append(buildHeader(doc, article, pageUrl, t, ui), body);
-  return { element: page, body, appendRest };
+  const parts = buildBody(doc, article.html, article.rest !== undefined, () =>
+    element(doc, 'p', 'bs-cut-short', t('articleCutShort')),
+  );
+  page.append(buildHeader(doc, article, pageUrl, t, ui), parts.body);
+  return { element: page, ...parts };
 }
 
 /** The whole article at once (the options page's preview). */

@@ -19,6 +19,7 @@ export type OverlayMessageKey =
   | 'noArticleHint'
   | 'pageTooLarge'
   | 'pageTooLargeHint'
+  | 'articleCutShort'
   | 'blockedFailed'
   | 'overlaySettings'
   | 'overlaySettingsTitle'

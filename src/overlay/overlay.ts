@@ -63,6 +63,13 @@ export interface OverlayOptions {
   tools?: PanelsProvider;
   /** Called once the first frame with the article has been painted (the speed benchmark's mark). */
   onFirstPaint?: () => void;
+  /**
+   * When `article` is only the first screen of a very long article (it has `rest`): gives the whole
+   * article, called after the first paint; null keeps the first screen and says the rest is missing.
+   */
+  completeArticle?: () => ExtractedArticle | null;
+  /** Called once the whole article is in the reader (after the first paint for a long one). */
+  onArticleComplete?: () => void;
   /** Automatic mode's "always / never open here" for the page's site (left out where it cannot apply). */
   siteChoice?: SiteChoiceOption;
   /** Opens the extension's options page (the toolbar's "All settings" button; left out without it). */
@@ -102,6 +109,17 @@ function whenIdle(view: Window | null, task: () => void): void {
 function afterNextPaint(view: Window | null, task: () => void): void {
   if (view?.requestAnimationFrame) view.requestAnimationFrame(() => view.setTimeout(task, 0));
   else (view ?? globalThis).setTimeout(task, 0);
+}
+
+/** `rest` with any failure as null (the first screen stays, saying the rest is missing). */
+function completeQuietly(rest: () => ExtractedArticle | null): () => ExtractedArticle | null {
+  return () => {
+    try {
+      return rest();
+    } catch {
+      return null;
+    }
+  };
 }
 
 function initialSettings(options: OverlayOptions): Settings {
@@ -173,6 +191,8 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       : undefined,
   });
   const parts = article ? buildArticleParts(doc, article, options.pageUrl, t, ui) : null;
+  /** The whole article, once a first screen painted ahead of it has been completed. */
+  let wholeArticle: ExtractedArticle | null = null;
   const content = parts?.element ?? buildEmptyView(doc, t, options.emptyReason);
   const body = parts?.body ?? null;
 
@@ -191,7 +211,10 @@ export function mountOverlay(options: OverlayOptions): Overlay {
       settings: () => session.current,
       systemPrefersDark: () => darkQuery?.matches ?? false,
       readerCss: readerCss ?? '',
-      article: article && body ? { article, pageUrl: options.pageUrl, body } : null,
+      article:
+        article && body
+          ? { article: wholeArticle ?? article, pageUrl: options.pageUrl, body }
+          : null,
       signal,
     });
     tools.show(session.current);
@@ -347,7 +370,12 @@ export function mountOverlay(options: OverlayOptions): Overlay {
   afterNextPaint(view, () => {
     if (closed) return;
     options.onFirstPaint?.();
-    if (parts?.appendRest()) scheduleProgress();
+    if (parts && article?.rest) {
+      wholeArticle = (options.completeArticle ?? completeQuietly(article.rest))();
+      parts.complete(wholeArticle);
+      scheduleProgress();
+    } else if (parts?.appendRest()) scheduleProgress();
+    if (parts) options.onArticleComplete?.();
     whenIdle(view, () => {
       if (!closed) prepareTools()?.catch(() => undefined);
     });

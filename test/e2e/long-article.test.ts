@@ -9,6 +9,8 @@ import type { TestPage } from './support/reader-browser';
 import { useBrowserSession } from './support/session';
 
 const fixturePath = 'e2e/long-article/source.html';
+/** Over 2,000 elements of article (432 annotated paragraphs): cleaned and painted first screen first. */
+const veryLongPath = 'e2e/very-long-article/source.html';
 
 /** Whether the element is rendered (false inside a block that content-visibility: auto skips). */
 function rendered(page: TestPage, selector: string): Promise<boolean | null> {
@@ -93,5 +95,40 @@ describe.each(browserNames)('%s: a long article', (browserName) => {
       { hostId: overlayHostId },
       'progress at 100% at the end of the article',
     );
+  });
+
+  it("paints a very long article's first screen first, then the whole article, each block once", async () => {
+    const page = await session.open(veryLongPath);
+    const view = await openReader(session.browser, page);
+    expect(view.articleText).toContain('Part 1');
+    expect(view.articleText).toContain('Note 432: the paragraph this note belongs to');
+    const shown = await page.evaluate((hostId) => {
+      const root = document.getElementById(hostId)?.shadowRoot;
+      const marks = (name: string) =>
+        performance.getEntriesByName(name).map((mark) => mark.startTime);
+      const complete = performance.getEntriesByName('broadsheet:complete')[0] as
+        PerformanceMark | undefined;
+      return {
+        paragraphs: root?.querySelectorAll('.bs-article p > sup').length ?? 0,
+        notes: root?.querySelectorAll('.bs-article li').length ?? 0,
+        partOne: Array.from(root?.querySelectorAll('.bs-article h2') ?? []).filter(
+          (heading) => heading.textContent?.trim() === 'Part 1',
+        ).length,
+        cutShort: root?.querySelector('.bs-cut-short') !== null,
+        painted: marks('broadsheet:painted'),
+        complete: marks('broadsheet:complete'),
+        firstScreenFirst: (complete?.detail as { firstScreenFirst?: boolean } | null)
+          ?.firstScreenFirst,
+      };
+    }, overlayHostId);
+    // Every annotated paragraph and every note exactly once: the rest was added after the first screen, not a second copy.
+    expect(shown.paragraphs).toBe(432);
+    expect(shown.notes).toBe(432);
+    expect(shown.partOne).toBe(1);
+    expect(shown.cutShort).toBe(false);
+    expect(shown.firstScreenFirst).toBe(true);
+    expect(shown.painted).toHaveLength(1);
+    expect(shown.complete).toHaveLength(1);
+    expect(shown.complete[0]).toBeGreaterThanOrEqual(shown.painted[0] ?? Infinity);
   });
 });

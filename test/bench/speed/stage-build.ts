@@ -66,17 +66,18 @@ export const stageAnchors: readonly StageAnchor[] = [
   },
   {
     stage: 'lazy-images-2',
-    after: 'fixLazyImages(content);',
-    what: 'hasText + fixLazyImages on the article',
+    after: 'fixLazyImages(article);',
+    what: 'hasText, the first screen cut off a very long article, fixLazyImages on the article',
   },
   {
     stage: 'rules-after',
-    after: 'removed.push(...dedupeCaptions(content));',
+    after: 'removed.push(...dedupeCaptions(article));',
     what: 'applyRules(after) + dedupeCaptions',
   },
   {
     stage: 'sanitise',
-    after: 'const container = sanitiseToElement(content, window, url?.href, deadline.tick);',
+    after:
+      'const container = sanitiseToElement(article, context.window, url?.href, deadline.tick);',
     what: 'DOMPurify with hooks',
   },
   { stage: 'leftovers', after: 'removeEmptyLeftovers(container);', what: 'removeEmptyLeftovers' },

@@ -123,13 +123,18 @@ async function readSegments(session: PaintSession): Promise<Segments> {
     const found = marks.filter((mark) => mark.name === name);
     return found.length > 0 ? found[found.length - 1]!.at : null;
   };
+  // A very long article's stages run twice: for its first screen before the paint (these count), and for
+  // the whole article after it.
+  const toggledAt = lastAt('broadsheet:toggle') ?? 0;
+  const firstAt = (name: string) =>
+    marks.find((mark) => mark.name === name && mark.at >= toggledAt)?.at ?? null;
   const order = [
     'broadsheet:toggle',
     ...stageAnchors.map((anchor) => stageMarkPrefix + anchor.stage),
     'broadsheet:extracted',
     'broadsheet:painted',
   ];
-  const times = order.map(lastAt);
+  const times = order.map(firstAt);
   const missing = order.filter((_, index) => times[index] === null);
   if (missing.length > 0) {
     throw new Error(`marks missing (did extraction stop early?): ${missing.join(', ')}`);

@@ -6,10 +6,11 @@ import {
   unsupportedDocument,
   type ReaderDeps,
 } from '../../../src/content/reader-controller';
-import { extract } from '../../../src/extraction';
+import { extract, ExtractionLimitError } from '../../../src/extraction';
 import { hostId, type SettingsSource } from '../../../src/overlay';
 import { defaultSettings, type Settings, type UserRule } from '../../../src/shared/settings';
-import { englishMessages, pageSnapshot, readabilityPage } from './dom';
+import { waitFor } from '../overlay/support';
+import { englishMessages, fixturePage, pageSnapshot, readabilityPage } from './dom';
 
 function controllerFor(dom: JSDOM, overrides: Partial<ReaderDeps> = {}) {
   const deps: ReaderDeps = {
@@ -108,21 +109,86 @@ describe('toggling the reader in a page', () => {
     dom.window.close();
   });
 
-  it('marks toggle, extracted and painted for the speed benchmark', async () => {
+  it('marks toggle, extracted, painted and complete for the speed benchmark', async () => {
     const dom = readabilityPage('001');
-    const marks: string[] = [];
-    Object.defineProperty(dom.window.performance, 'mark', {
-      configurable: true,
-      value: (name: string) => {
-        marks.push(name);
-      },
-    });
+    const marks = recordMarks(dom);
     const { controller } = controllerFor(dom);
     const opening = controller.toggle();
-    expect(marks).toEqual(['broadsheet:toggle', 'broadsheet:extracted']);
+    expect(marks.map(({ name }) => name)).toEqual(['broadsheet:toggle', 'broadsheet:extracted']);
     await opening;
     await new Promise((resolve) => setTimeout(resolve, 100));
-    expect(marks).toEqual(['broadsheet:toggle', 'broadsheet:extracted', 'broadsheet:painted']);
+    expect(marks).toEqual([
+      { name: 'broadsheet:toggle' },
+      { name: 'broadsheet:extracted' },
+      { name: 'broadsheet:painted' },
+      { name: 'broadsheet:complete', detail: { firstScreenFirst: false } },
+    ]);
+    controller.close();
+    dom.window.close();
+  });
+});
+
+/** The performance marks the controller sets in the page, with their detail. */
+function recordMarks(dom: JSDOM): { name: string; detail?: unknown }[] {
+  const marks: { name: string; detail?: unknown }[] = [];
+  Object.defineProperty(dom.window.performance, 'mark', {
+    configurable: true,
+    value: (name: string, options?: { detail?: unknown }) => {
+      marks.push(options ? { name, detail: options.detail } : { name });
+    },
+  });
+  return marks;
+}
+
+describe('a very long article', () => {
+  // The e2e fixture with 432 annotated paragraphs, extracted as the content script does it.
+  const firstScreenFirst =
+    (dom: JSDOM): ReaderDeps['extract'] =>
+    (doc, url) =>
+      extract(doc, { url, window: dom.window as unknown as Window, firstScreenFirst: true });
+  const annotated = (dom: JSDOM) => shadow(dom)?.querySelectorAll('.bs-article p > sup').length;
+
+  it('is painted first screen first, then completed', async () => {
+    const dom = fixturePage('very-long-article');
+    const marks = recordMarks(dom);
+    const { controller } = controllerFor(dom, { extract: firstScreenFirst(dom) });
+    await controller.toggle();
+    expect(annotated(dom)).toBeLessThan(40);
+    await waitFor(() => marks.length === 4, 'the whole article');
+    expect(annotated(dom)).toBe(432);
+    expect(marks.at(-1)).toEqual({
+      name: 'broadsheet:complete',
+      detail: { firstScreenFirst: true },
+    });
+    controller.close();
+    dom.window.close();
+  });
+
+  it('keeps its first screen, says so, and tells the console when the rest runs out of time', async () => {
+    const dom = fixturePage('very-long-article');
+    const marks = recordMarks(dom);
+    const warn = jest.fn();
+    const { controller, deps } = controllerFor(dom, {
+      warn,
+      extract: (doc, url, userRules) => {
+        const article = firstScreenFirst(dom)(doc, url, userRules);
+        if (!article?.rest) return article;
+        return {
+          ...article,
+          rest: () => {
+            throw new ExtractionLimitError('too-slow', 'extraction ran past its 3000 ms budget');
+          },
+        };
+      },
+    });
+    await controller.toggle();
+    await waitFor(() => marks.length === 4, 'the end of the opening');
+    expect(annotated(dom)).toBeLessThan(40);
+    expect(shadow(dom)?.querySelector('.bs-cut-short')).not.toBeNull();
+    expect(warn).toHaveBeenCalledWith(
+      expect.stringContaining('only the beginning of this article'),
+    );
+    expect(deps.reportError).not.toHaveBeenCalled();
     controller.close();
     dom.window.close();
   });

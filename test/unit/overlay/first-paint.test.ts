@@ -4,8 +4,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
-import type { ExtractedArticle } from '../../../src/extraction';
-import { buildArticleParts, firstScreenChars } from '../../../src/overlay/article-view';
+import { extract, type ExtractedArticle } from '../../../src/extraction';
+import { firstScreenChars } from '../../../src/extraction/first-screen';
+import { buildArticleParts } from '../../../src/overlay/article-view';
 import { hostId, mountOverlay } from '../../../src/overlay/overlay';
 import { panelContent } from '../../../src/overlay/reader-tools';
 import type { PanelContent } from '../../../src/overlay/tools-contract';
@@ -138,6 +139,94 @@ describe('a long article', () => {
     const parts = buildArticleParts(dom.window.document, article, dom.window.location.href, t, ui);
     expect(parts.appendRest()).toBe(true);
     expect(parts.body.style.getPropertyValue('--bs-block')).toBe('');
+  });
+});
+
+describe('a very long article extracted first screen first', () => {
+  // The e2e fixture with 432 annotated paragraphs: over the element count that makes the reader's
+  // extraction paint the first screen before cleaning the rest.
+  let dom: JSDOM;
+  let first: ExtractedArticle;
+  let wholeHtml: string;
+  beforeAll(() => {
+    dom = fixturePage('very-long-article');
+    const extracted = extract(dom.window.document, {
+      url: dom.window.location.href,
+      window: dom.window as unknown as Window,
+      firstScreenFirst: true,
+    });
+    if (!extracted?.rest) throw new Error('not extracted first screen first');
+    first = extracted;
+    const whole = extracted.rest();
+    if (!whole) throw new Error('no whole article');
+    const parts = buildArticleParts(dom.window.document, whole, dom.window.location.href, t, ui);
+    parts.appendRest();
+    wholeHtml = parts.body.innerHTML;
+  }, 30_000);
+  afterAll(() => dom.window.close());
+
+  it('shows the first screen, busy, then the whole article after the first paint, keeping what was shown', async () => {
+    let painted = 0;
+    let completed = 0;
+    const { overlay, body } = open(
+      dom,
+      {
+        onFirstPaint: () => painted++,
+        onArticleComplete: () => completed++,
+        completeArticle: () => first.rest?.() ?? null,
+      },
+      first,
+    );
+    expect(body.getAttribute('aria-busy')).toBe('true');
+    expect(body.querySelectorAll('p > sup').length).toBeLessThan(40);
+    const firstBlock = body.querySelector('p');
+    await waitFor(() => painted === 1 && completed === 1, 'the first paint and the whole article');
+    expect(body.innerHTML).toBe(wholeHtml);
+    expect(body.querySelectorAll('p > sup')).toHaveLength(432);
+    expect(body.hasAttribute('aria-busy')).toBe(false);
+    // What was on screen stayed (the rest was added after it, nothing rebuilt).
+    expect(body.querySelector('p')).toBe(firstBlock);
+    overlay.close();
+  });
+
+  it('keeps the first screen and says the rest is missing when the rest cannot be read', async () => {
+    let completed = 0;
+    const { overlay, body } = open(
+      dom,
+      { onArticleComplete: () => completed++, completeArticle: () => null },
+      first,
+    );
+    await waitFor(() => completed === 1, 'the end of the opening');
+    expect(body.querySelectorAll('p > sup').length).toBeLessThan(40);
+    expect(body.querySelector('.bs-cut-short')?.textContent).toBe(t('articleCutShort'));
+    expect(body.hasAttribute('aria-busy')).toBe(false);
+    overlay.close();
+  });
+
+  it('replaces the first screen when the whole article begins differently', async () => {
+    let completed = 0;
+    const changed = (): ExtractedArticle | null => {
+      const whole = first.rest?.() ?? null;
+      return whole && { ...whole, html: `<p>An editor's note first.</p>${whole.html}` };
+    };
+    const { overlay, body } = open(
+      dom,
+      { onArticleComplete: () => completed++, completeArticle: changed },
+      first,
+    );
+    await waitFor(() => completed === 1, 'the whole article');
+    expect(body.firstElementChild?.textContent).toBe("An editor's note first.");
+    expect(body.querySelectorAll('p > sup')).toHaveLength(432);
+    expect(body.hasAttribute('aria-busy')).toBe(false);
+    overlay.close();
+  });
+
+  it('completes the article by itself when no completeArticle is given', async () => {
+    let completed = 0;
+    const { overlay, body } = open(dom, { onArticleComplete: () => completed++ }, first);
+    await waitFor(() => completed === 1, 'the whole article');
+    expect(body.innerHTML).toBe(wholeHtml);
+    overlay.close();
   });
 });
 

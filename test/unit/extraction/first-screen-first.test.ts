@@ -1,0 +1,136 @@
+// A very long article extracted first screen first (what the reader does, to paint sooner): the first
+// result is the article's beginning, and rest() gives exactly what extract() gives. Real pages in jsdom:
+// Wikipedia's "New Zealand" (the largest of Readability's test pages, 9,900 elements), the e2e fixture
+// with 432 annotated paragraphs, and the seed page, which is short enough to be extracted in one go.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
+import { extract, type ExtractedArticle } from '../../../src/extraction';
+import {
+  cloneFirstScreen,
+  firstScreenChars,
+  firstScreenEnds,
+  splitAboveChars,
+} from '../../../src/extraction/first-screen';
+import { fixturePage, readabilityPage } from '../extension/dom';
+import { readFixtureHtml, repoRoot } from './fixture-helpers';
+
+function extractBoth(dom: JSDOM): {
+  first: ExtractedArticle | null;
+  whole: ExtractedArticle | null;
+} {
+  const options = { url: dom.window.location.href, onRuleProblem: () => undefined };
+  return {
+    first: extract(dom.window.document, { ...options, firstScreenFirst: true }),
+    whole: extract(dom.window.document, options),
+  };
+}
+
+/** A page of Readability's test corpus, without jsdom's complaints about its CSS in the test output. */
+function quietDatasetPage(id: string): JSDOM {
+  const file = join(
+    repoRoot,
+    '..',
+    'shared',
+    'datasets',
+    'readability-test-pages',
+    'pages',
+    `${id}.html.gz`,
+  );
+  return new JSDOM(gunzipSync(readFileSync(file)).toString('utf8'), {
+    url: 'http://fakehost/test/page.html',
+    virtualConsole: new VirtualConsole(),
+  });
+}
+
+/** The article's text as one line, for comparing beginnings (the plain text's paragraph breaks aside). */
+const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
+
+describe.each([
+  ['Wikipedia, New Zealand', () => quietDatasetPage('wikipedia-2')],
+  ['the e2e fixture with 432 annotated paragraphs', () => fixturePage('very-long-article')],
+])('%s, first screen first', (_name, load) => {
+  let dom: JSDOM;
+  let first: ExtractedArticle | null;
+  let whole: ExtractedArticle | null;
+  beforeAll(() => {
+    dom = load();
+    ({ first, whole } = extractBoth(dom));
+  }, 60_000);
+  afterAll(() => dom.window.close());
+
+  it('gives the beginning of the article first, and the whole article from rest()', () => {
+    if (!first || !whole) throw new Error('no article');
+    expect(typeof first.rest).toBe('function');
+    expect(whole.rest).toBeUndefined();
+    expect(first.text.length).toBeLessThan(whole.text.length / 10);
+    expect(first.wordCount).toBeGreaterThan(25);
+    expect(flat(whole.text).startsWith(flat(first.text))).toBe(true);
+    // The reading time is the whole article's (estimated before cleaning), not the first screen's.
+    expect(Math.abs(first.readingTimeMinutes - whole.readingTimeMinutes)).toBeLessThanOrEqual(
+      Math.max(2, whole.readingTimeMinutes * 0.05),
+    );
+    expect({ ...first.rest?.() }).toEqual(whole);
+    // The rest is cleaned once: a second call gives the same result.
+    expect(first.rest?.()).toBe(first.rest?.());
+    expect(first.title).toBe(whole.title);
+    expect(first.lang).toBe(whole.lang);
+  });
+});
+
+describe('an article of ordinary length', () => {
+  it('is extracted in one go, as extract() does, whatever the option', () => {
+    const dom = new JSDOM(readFixtureHtml('independent-2014-seed-inside'), {
+      url: 'https://www.independent.co.uk/news/world/middle-east/iraq-crisis.html',
+      virtualConsole: new VirtualConsole(),
+    });
+    const { first, whole } = extractBoth(dom);
+    expect(first?.rest).toBeUndefined();
+    expect(first).toEqual(whole);
+    dom.window.close();
+  });
+});
+
+describe('where the first screen ends', () => {
+  let dom: JSDOM;
+  beforeAll(() => {
+    dom = readabilityPage('medium-1');
+  });
+  afterAll(() => dom.window.close());
+
+  /** The page's article as Readability's output shape: one wrapper div around the blocks. */
+  function articleRoot(): Element {
+    const article = dom.window.document.querySelector('article') ?? dom.window.document.body;
+    const root = dom.window.document.createElement('div');
+    root.append(article.cloneNode(true));
+    return root;
+  }
+
+  it('cuts after about a screen of text, inside wrappers that only group blocks', () => {
+    const root = articleRoot();
+    const ends = firstScreenEnds(root);
+    expect(ends.length).toBeGreaterThan(1);
+    const copy = cloneFirstScreen(root);
+    if (!copy) throw new Error('no first screen');
+    const copied = copy.textContent ?? '';
+    const all = root.textContent ?? '';
+    // A screen's worth: its text, with an image counted as a paragraph of 400 characters.
+    const images = copy.getElementsByTagName('img').length;
+    expect(copied.length + images * 400).toBeGreaterThanOrEqual(firstScreenChars);
+    expect(copied.length).toBeLessThan(all.length / 2);
+    expect(all.startsWith(copied)).toBe(true);
+    // The copy is made of new nodes; the article itself is untouched.
+    expect(root.textContent).toBe(all);
+    expect(copy.firstChild).not.toBe(root.firstChild);
+  });
+
+  it('does not cut an article shorter than a screen and a bit', () => {
+    const root = dom.window.document.createElement('div');
+    const paragraph = dom.window.document.createElement('p');
+    paragraph.textContent = 'x'.repeat(splitAboveChars - 1);
+    root.append(paragraph);
+    expect(firstScreenEnds(root)).toEqual([]);
+    expect(cloneFirstScreen(root)).toBeNull();
+  });
+});
