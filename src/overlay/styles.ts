@@ -284,6 +284,8 @@ button:focus-visible, a:focus-visible {
 /* The article body: the pipeline's sanitised HTML, styled like a good printed page. (:is() of type
    selectors has their specificity: the same cascade as listing each, in fewer bytes.) */
 .bs-article p { margin: 0 0 1.1em; }
+/* Under the first screen of an article too long to read in full in time (article-view.ts). */
+.bs-article .bs-cut-short { color: var(--bs-muted); font-family: var(--bs-sans); font-style: italic; }
 /* Blocks off screen are neither styled nor laid out until scrolled near (a long article's rest cost
    ~150 ms of layout after the first paint); their contents stay in find-in-page and the accessibility
    tree. Until then they are as tall as the first screen's paragraphs (--bs-block, article-view.ts).
