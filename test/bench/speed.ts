@@ -231,7 +231,9 @@ async function main(): Promise<number> {
     print(
       'Marks: "bench:trigger" set in the page right before CDP Extensions.triggerAction; the content script marks\n' +
         'broadsheet:toggle / :extracted / :painted. total = trigger->painted; inject = trigger->toggle (background,\n' +
-        'content.js injection, message); extract = toggle->extracted; render = extracted->painted. Page reloaded before\n' +
+        'content.js injection, message); extract = toggle->extracted; render = extracted->painted; whole = trigger->\n' +
+        ':complete, the whole article in the reader ("1st": a very long article, its first screen painted before the\n' +
+        'rest was cleaned). Page reloaded before\n' +
         'each run, overlay closed with the toolbar action after it. Heap: CDP Runtime.getHeapUsage on the page\n' +
         "renderer (main world + the content script's isolated world; page scripts blocked by CSP) after a forced GC.",
     );

@@ -41,6 +41,7 @@ const marks = {
   toggle: 'broadsheet:toggle',
   extracted: 'broadsheet:extracted',
   painted: 'broadsheet:painted',
+  complete: 'broadsheet:complete',
 } as const;
 const waitMs = 30_000;
 
@@ -59,6 +60,12 @@ export interface PaintRun {
   extractMs: number;
   /** extracted -> painted: mounting the overlay, style, layout, the first frame. */
   renderMs: number;
+  /**
+   * trigger -> the whole article in the reader: the same as totalMs but for a very long article, whose first
+   * screen is painted before the rest is cleaned (then firstScreenFirst is true). Null without an article.
+   */
+  wholeMs: number | null;
+  firstScreenFirst: boolean;
   /** What the overlay showed. */
   shown: 'article' | 'empty' | 'nothing';
 }
@@ -94,7 +101,13 @@ export interface BrowserPageResult {
   url: string;
   bytes: number;
   runs: PaintRun[];
-  median: { totalMs: number; injectMs: number; extractMs: number; renderMs: number } | null;
+  median: {
+    totalMs: number;
+    injectMs: number;
+    extractMs: number;
+    renderMs: number;
+    wholeMs: number | null;
+  } | null;
   total: Summary | null;
   heap: HeapGrowth | null;
   work: RendererWork | null;
@@ -122,6 +135,8 @@ interface PageMarks {
   toggle: number | null;
   extracted: number | null;
   painted: number | null;
+  complete: number | null;
+  firstScreenFirst: boolean;
   shown: 'article' | 'empty' | 'nothing';
 }
 
@@ -226,11 +241,17 @@ export class PaintSession {
   /** Toolbar action -> overlay painted; returns the marks. */
   async open(targetId: string): Promise<PageMarks> {
     await this.page.evaluate(
-      ({ painted, trigger }) => {
+      ({ painted, complete, trigger, host }) => {
         const scope = window as unknown as { __benchPainted?: Promise<void> };
+        // Resolves once the whole article is in (a very long one's rest comes after the first paint), or
+        // at the paint when there is no article to complete.
         scope.__benchPainted = new Promise<void>((resolve) => {
           const observer = new PerformanceObserver((list) => {
-            if (list.getEntriesByName(painted).length === 0) return;
+            const done =
+              list.getEntriesByName(complete).length > 0 ||
+              (list.getEntriesByName(painted).length > 0 &&
+                !document.getElementById(host)?.shadowRoot?.querySelector('.bs-article'));
+            if (!done) return;
             observer.disconnect();
             resolve();
           });
@@ -238,7 +259,7 @@ export class PaintSession {
         });
         performance.mark(trigger);
       },
-      { painted: marks.painted, trigger: marks.trigger },
+      { painted: marks.painted, complete: marks.complete, trigger: marks.trigger, host: hostId },
     );
     await this.trigger(targetId);
     const painted = await this.page.evaluate(
@@ -268,11 +289,16 @@ export class PaintSession {
           : root?.querySelector('.bs-empty')
             ? 'empty'
             : 'nothing';
+        const completeMarks = performance.getEntriesByName(names.complete, 'mark');
+        const completeMark = completeMarks[completeMarks.length - 1] as PerformanceMark | undefined;
+        const detail = completeMark?.detail as { firstScreenFirst?: boolean } | null | undefined;
         return {
           trigger: found.trigger ?? null,
           toggle: found.toggle ?? null,
           extracted: found.extracted ?? null,
           painted: found.painted ?? null,
+          complete: found.complete ?? null,
+          firstScreenFirst: detail?.firstScreenFirst === true,
           shown,
         };
       },
@@ -345,6 +371,8 @@ function toRun(found: PageMarks): PaintRun {
     injectMs: toggle - trigger,
     extractMs: extracted - toggle,
     renderMs: painted - extracted,
+    wholeMs: found.complete === null ? null : found.complete - trigger,
+    firstScreenFirst: found.firstScreenFirst,
     shown: found.shown,
   };
 }
@@ -408,12 +436,15 @@ async function measurePage(
     result.error = error instanceof Error ? error.message.split('\n')[0] : String(error);
   }
   if (result.runs.length > 0) {
-    const pick = (key: keyof Omit<PaintRun, 'shown'>) => median(result.runs.map((r) => r[key]));
+    const pick = (key: 'totalMs' | 'injectMs' | 'extractMs' | 'renderMs') =>
+      median(result.runs.map((r) => r[key]));
+    const whole = result.runs.flatMap((r) => (r.wholeMs === null ? [] : [r.wholeMs]));
     result.median = {
       totalMs: pick('totalMs'),
       injectMs: pick('injectMs'),
       extractMs: pick('extractMs'),
       renderMs: pick('renderMs'),
+      wholeMs: whole.length > 0 ? median(whole) : null,
     };
     result.total = summarise(result.runs.map((r) => r.totalMs));
   }

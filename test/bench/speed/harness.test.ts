@@ -124,6 +124,8 @@ describe('paint budgets', () => {
     injectMs: 1,
     extractMs: totalMs - 2,
     renderMs: 1,
+    wholeMs: totalMs,
+    firstScreenFirst: false,
     shown,
   });
   const page = (label: string, role: 'seed' | 'largest', totals: number[]): BrowserPageResult => ({
@@ -137,6 +139,7 @@ describe('paint budgets', () => {
       injectMs: 1,
       extractMs: 1,
       renderMs: 1,
+      wholeMs: null,
     },
     total: null,
     heap: null,
@@ -172,7 +175,7 @@ describe('paint budgets', () => {
         pages: [
           {
             ...page('big-1', 'largest', [50, 60, 70]),
-            median: { totalMs: 60, injectMs: 1, extractMs: 30, renderMs: 1 },
+            median: { totalMs: 60, injectMs: 1, extractMs: 30, renderMs: 1, wholeMs: 60 },
             total: { count: 3, median: 60, p95: 70, min: 50, max: 70 },
           },
         ],

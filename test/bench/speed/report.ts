@@ -44,7 +44,7 @@ export function printBrowser(
   print: (line: string) => void,
 ): BudgetResult[] {
   print(`Chromium ${result.chromiumVersion}, took ${(result.elapsedMs / 1000).toFixed(0)} s`);
-  const widths = [0, 8, 6, 10, 10, 10, 10, 10, 10, 10, 12, 12];
+  const widths = [0, 8, 6, 10, 10, 10, 10, 10, 14, 10, 10, 12, 12];
   print(
     row(
       [
@@ -56,6 +56,7 @@ export function printBrowser(
         'inject',
         'extract',
         'render',
+        'whole',
         'plain RB',
         'shown',
         'heap open',
@@ -81,6 +82,10 @@ export function printBrowser(
           ms(page.median.injectMs),
           ms(page.median.extractMs),
           ms(page.median.renderMs),
+          // The whole article in the reader; "1st" marks a page painted first screen first.
+          page.median.wholeMs === null
+            ? '-'
+            : `${ms(page.median.wholeMs)}${page.runs.some((r) => r.firstScreenFirst) ? ' 1st' : ''}`,
           page.plain ? ms(page.plain.medianMs) : '-',
           shown,
           growth(page.heap ? page.heap.open.usedBytes - page.heap.before.usedBytes : undefined),
