@@ -18,7 +18,10 @@ import { join, sep } from 'node:path';
 /**
  * Per package (a folder under node_modules): the files esbuild may load from it, each with its patches.
  * A file listed with no patches is known to need none (`why` says so).
- * @type {Record<string, Record<string, { why?: string; patches: { name: string; reason: string; find: string; replace: string; count?: number }[] }>>}
+ * A patch marked `speed` only makes the library faster, with the same results on every page: proven by
+ * test/unit/bundle/readability-speed-patches.test.ts and test/bench/speed/readability-identical.ts, and
+ * measured in Chromium by test/bench/speed/readability-patches.ts (keep one only if it measurably helps).
+ * @type {Record<string, Record<string, { why?: string; patches: { name: string; reason: string; find: string; replace: string; count?: number; speed?: boolean }[] }>>}
  */
 export const vendorPatchList = {
   '@mozilla/readability': {
@@ -80,6 +83,117 @@ export const vendorPatchList = {
           find: 'this.log(',
           count: 24,
           replace: '/* @__PURE__ */ this.log(',
+        },
+        {
+          name: 'readability-visible-style-attribute',
+          speed: true,
+          reason:
+            'Reading node.style makes Chromium build a style declaration object for every element ' +
+            '(about 7,700 on a large page). An element without a style attribute has an empty inline ' +
+            "style (display and visibility are ''), so the style is only read when the attribute exists.",
+          find:
+            '      (!node.style || node.style.display != "none") &&\n' +
+            '      (!node.style || node.style.visibility != "hidden") &&\n',
+          replace:
+            '      /* Broadsheet vendor patch readability-visible-style-attribute */ ' +
+            '(!node.hasAttribute("style") || ' +
+            '((!node.style || node.style.display != "none") && ' +
+            '(!node.style || node.style.visibility != "hidden"))) &&\n',
+        },
+        {
+          name: 'readability-without-content-text-walk',
+          speed: true,
+          reason:
+            'To learn whether an element has any non-whitespace text, Readability built its whole ' +
+            'textContent (every wrapper div of a page again: 2.7 MB of strings on wikipedia-2). Walking ' +
+            'its Text and CDATA nodes (what textContent joins) and stopping at the first one with a ' +
+            'non-whitespace character answers the same: trim() and \\S use the same whitespace set.',
+          find:
+            '  _isElementWithoutContent(node) {\n' +
+            '    return (\n' +
+            '      node.nodeType === this.ELEMENT_NODE &&\n' +
+            '      !node.textContent.trim().length &&\n',
+          replace:
+            '  _isElementWithoutContent(node) {\n' +
+            '    /* Broadsheet vendor patch readability-without-content-text-walk */\n' +
+            '    if (node.nodeType !== this.ELEMENT_NODE) return false;\n' +
+            '    var walker = node.ownerDocument.createTreeWalker(node, 12);\n' +
+            '    for (var text; (text = walker.nextNode()); ) if (/\\S/.test(text.data)) return false;\n' +
+            '    return (\n',
+        },
+        {
+          name: 'readability-clean-styles-present-names',
+          speed: true,
+          reason:
+            'Removing the 12 presentational attributes one by one costs 12 DOM calls per element of the ' +
+            'article, though most have none of them. Now only the names the element has are removed ' +
+            '(each name once: removeAttribute removes its first match, as before; the others were no-ops).',
+          find:
+            '    for (var i = 0; i < this.PRESENTATIONAL_ATTRIBUTES.length; i++) {\n' +
+            '      e.removeAttribute(this.PRESENTATIONAL_ATTRIBUTES[i]);\n' +
+            '    }\n',
+          replace:
+            '    /* Broadsheet vendor patch readability-clean-styles-present-names */\n' +
+            '    var names = e.getAttributeNames();\n' +
+            '    for (var i = 0; i < names.length; i++) {\n' +
+            '      if (this.PRESENTATIONAL_ATTRIBUTES.includes(names[i]) && names.indexOf(names[i]) === i)\n' +
+            '        e.removeAttribute(names[i]);\n' +
+            '    }\n',
+        },
+        {
+          name: 'readability-clean-classes-without-class',
+          speed: true,
+          reason:
+            'An element without a class attribute has no class to keep or remove: skip the split, ' +
+            'filter and join (removeAttribute of a missing attribute is a no-op).',
+          find: '    var className = (node.getAttribute("class") || "")\n',
+          replace:
+            '    /* Broadsheet vendor patch readability-clean-classes-without-class */\n' +
+            '    var className = node.hasAttribute("class") && (node.getAttribute("class") || "")\n',
+        },
+        {
+          name: 'readability-clean-conditionally-list-share-later',
+          speed: true,
+          reason:
+            "_cleanConditionally measured a node's list share (the text of the node and of every list " +
+            'in it) before the checks that keep or remove the node without it (data tables, <code>, a ' +
+            'negative class weight): on wikipedia-2 most of that text (0.5 MB) was for nodes those ' +
+            'checks decide. The share is now measured after them; all of it reads the DOM only.',
+          find:
+            '      var isList = tag === "ul" || tag === "ol";\n' +
+            '      if (!isList) {\n' +
+            '        var listLength = 0;\n' +
+            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
+            '        this._forEachNode(\n' +
+            '          listNodes,\n' +
+            '          list => (listLength += this._getInnerText(list).length)\n' +
+            '        );\n' +
+            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
+            '      }\n',
+          replace:
+            '      /* Broadsheet vendor patch readability-clean-conditionally-list-share-later */\n',
+        },
+        {
+          name: 'readability-clean-conditionally-list-share-here',
+          speed: true,
+          reason:
+            'Where the list share is now measured (the same code, moved; see the patch above).',
+          find: '      if (weight + contentScore < 0) {\n' + '        return true;\n' + '      }\n',
+          replace:
+            '      if (weight + contentScore < 0) {\n' +
+            '        return true;\n' +
+            '      }\n' +
+            '      /* Broadsheet vendor patch readability-clean-conditionally-list-share-here */\n' +
+            '      var isList = tag === "ul" || tag === "ol";\n' +
+            '      if (!isList) {\n' +
+            '        var listLength = 0;\n' +
+            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
+            '        this._forEachNode(\n' +
+            '          listNodes,\n' +
+            '          list => (listLength += this._getInnerText(list).length)\n' +
+            '        );\n' +
+            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
+            '      }\n',
         },
       ],
     },
