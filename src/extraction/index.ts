@@ -100,6 +100,23 @@ function parseWithReadability(
   }
 }
 
+/**
+ * `task` run on the first call only; later calls get its result. Cleaning works on Readability's article
+ * in place, so it can run once; and once it has, the page's working copy is no longer held.
+ */
+function once(task: () => ExtractedArticle | null): () => ExtractedArticle | null {
+  let pending: typeof task | null = task;
+  let result: ExtractedArticle | null = null;
+  return () => {
+    if (pending) {
+      const run = pending;
+      pending = null;
+      result = run();
+    }
+    return result;
+  };
+}
+
 /** What cleaning Readability's article needs from the steps before it. */
 interface CleaningContext {
   parsed: NonNullable<ReturnType<ReadabilityParser<Element>['parse']>>;
@@ -258,20 +275,11 @@ export function extractWithRules(
     const firstScreen = cloneFirstScreen(content);
     const first = firstScreen ? cleanArticle(firstScreen, context) : null;
     if (first) {
-      // Cleaning works on Readability's article in place: it runs once, later calls get its result.
-      let cleaned = false;
-      let whole: ExtractedArticle | null = null;
       return {
         ...first,
         // The whole article's reading time, from its text before cleaning (which removes little).
         readingTimeMinutes: readingTimeMinutes(content.textContent ?? ''),
-        rest: () => {
-          if (!cleaned) {
-            cleaned = true;
-            whole = cleanArticle(content, context);
-          }
-          return whole;
-        },
+        rest: once(() => cleanArticle(content, context)),
       };
     }
   }
