@@ -17,7 +17,7 @@ import { fixLazyImages } from './lazy-images';
 import { removeEmptyLeftovers } from './leftovers';
 import { readPageMetadata, toIsoDate } from './metadata';
 import { toPlainText } from './plain-text';
-import { readingTimeMinutes } from './reading-time';
+import { estimatedReadingMinutes, readingTimeMinutes } from './reading-time';
 import { watchReadability } from './readability-watch';
 import { sanitiseToElement } from './sanitise';
 import type { ExtractedArticle, RemovedBlock } from './types';
@@ -277,8 +277,8 @@ export function extractWithRules(
     if (first) {
       return {
         ...first,
-        // The whole article's reading time, from its text before cleaning (which removes little).
-        readingTimeMinutes: readingTimeMinutes(content.textContent ?? ''),
+        // The whole article's, estimated from its text before cleaning; rest() has the exact one.
+        readingTimeMinutes: estimatedReadingMinutes(content.textContent ?? ''),
         rest: once(() => cleanArticle(content, context)),
       };
     }

@@ -207,8 +207,22 @@ export function buildArticleParts(
   const parts = buildBody(doc, article.html, article.rest !== undefined, () =>
     element(doc, 'p', 'bs-cut-short', t('articleCutShort')),
   );
-  page.append(buildHeader(doc, article, pageUrl, t, ui), parts.body);
-  return { element: page, ...parts };
+  const header = buildHeader(doc, article, pageUrl, t, ui);
+  page.append(header, parts.body);
+  return {
+    element: page,
+    ...parts,
+    complete(whole) {
+      parts.complete(whole);
+      const readingTime = header.querySelector('.bs-reading-time');
+      // The whole article's exact reading time replaces the first screen's estimate.
+      if (whole && readingTime) {
+        readingTime.textContent = t('readingTime', [
+          String(readingMinutes(whole.readingTimeMinutes)),
+        ]);
+      }
+    },
+  };
 }
 
 /** The whole article at once (the options page's preview). */

@@ -373,6 +373,7 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     if (parts && article?.rest) {
       wholeArticle = (options.completeArticle ?? completeQuietly(article.rest))();
       parts.complete(wholeArticle);
+      if (wholeArticle) toolbar.progress.setTotalMinutes(wholeArticle.readingTimeMinutes);
       scheduleProgress();
     } else if (parts?.appendRest()) scheduleProgress();
     if (parts) options.onArticleComplete?.();

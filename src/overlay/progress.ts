@@ -23,6 +23,8 @@ export interface ProgressView {
   bar: HTMLElement;
   label: HTMLElement;
   update(scroller: HTMLElement): void;
+  /** The article's reading time changed (a very long article's estimate became the exact one). */
+  setTotalMinutes(minutes: number): void;
 }
 
 export function buildProgress(doc: Document, t: Translate, totalMinutes: number): ProgressView {
@@ -40,6 +42,7 @@ export function buildProgress(doc: Document, t: Translate, totalMinutes: number)
   label.className = 'bs-minutes-left';
 
   let shown = '';
+  let total = totalMinutes;
   return {
     bar,
     label,
@@ -51,9 +54,12 @@ export function buildProgress(doc: Document, t: Translate, totalMinutes: number)
       );
       bar.style.setProperty('--bs-progress', progress.toFixed(4));
       bar.setAttribute('aria-valuenow', String(Math.round(progress * 100)));
-      const left = minutesLeft(totalMinutes, progress);
+      const left = minutesLeft(total, progress);
       const text = left === 0 ? t('finishedReading') : t('minutesLeft', [String(left)]);
       if (text !== shown) label.textContent = shown = text;
+    },
+    setTotalMinutes(minutes) {
+      total = minutes;
     },
   };
 }

@@ -189,6 +189,23 @@ describe('a very long article extracted first screen first', () => {
     overlay.close();
   });
 
+  it("shows the whole article's exact reading time in the header once it is in", async () => {
+    const whole = first.rest?.();
+    if (!whole) throw new Error('no whole article');
+    let completed = 0;
+    const estimated = { ...first, readingTimeMinutes: whole.readingTimeMinutes + 7 };
+    const { overlay } = open(
+      dom,
+      { onArticleComplete: () => completed++, completeArticle: () => whole },
+      estimated,
+    );
+    const readingTime = overlay.shadowRoot.querySelector('.bs-reading-time');
+    expect(readingTime?.textContent).toBe(t('readingTime', [String(whole.readingTimeMinutes + 7)]));
+    await waitFor(() => completed === 1, 'the whole article');
+    expect(readingTime?.textContent).toBe(t('readingTime', [String(whole.readingTimeMinutes)]));
+    overlay.close();
+  });
+
   it('keeps the first screen and says the rest is missing when the rest cannot be read', async () => {
     let completed = 0;
     const { overlay, body } = open(

@@ -1,7 +1,9 @@
 // Step 3: keyboard shortcuts (Escape, - and +, t, ?), the help popover, and reading progress.
-import { minutesLeft, scrollProgress } from '../../../src/overlay/progress';
+import { JSDOM } from 'jsdom';
+import { buildProgress, minutesLeft, scrollProgress } from '../../../src/overlay/progress';
 import { shortcutFor } from '../../../src/overlay/shortcuts';
 import { nextTheme } from '../../../src/overlay/theme';
+import { englishMessages } from '../extension/dom';
 import { press, waitFor, useOpenReader } from './support';
 
 const plain = { ctrlKey: false, metaKey: false, altKey: false, isComposing: false };
@@ -42,6 +44,17 @@ describe('progress', () => {
     expect(minutesLeft(10, 0.97)).toBe(1);
     expect(minutesLeft(10, 1)).toBe(0);
     expect(minutesLeft(Number.NaN, 0)).toBe(1);
+  });
+
+  it("counts from a new total once a very long article's exact reading time replaces the estimate", () => {
+    const { document } = new JSDOM('').window;
+    const progress = buildProgress(document, englishMessages(), 40);
+    const halfway = { scrollTop: 500, scrollHeight: 2000, clientHeight: 1000 } as HTMLElement;
+    progress.update(halfway);
+    expect(progress.label.textContent).toBe(englishMessages()('minutesLeft', ['20']));
+    progress.setTotalMinutes(30);
+    progress.update(halfway);
+    expect(progress.label.textContent).toBe(englishMessages()('minutesLeft', ['15']));
   });
 });
 
