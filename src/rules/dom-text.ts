@@ -6,25 +6,105 @@ export function normaliseSpace(text: string): string {
 }
 
 // Chinese and Japanese are written without spaces: each character counts as a word there, so a
-// sentence of Japanese is never mistaken for a short label by a max-words limit.
-const WORD =
-  /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_])+/gu;
-
+// sentence of Japanese is never mistaken for a short label by a max-words limit. A word is what
+//   /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]|(?:(?!<that class>)[\p{L}\p{N}_])+/gu
+// matches; scanWords counts them from character codes instead, several times faster than such a
+// pattern on the mostly-ASCII text of pages (the unit tests compare the two).
 const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/u;
-/** WORD for text without Chinese or Japanese: the same words, without a script test per character. */
-const PLAIN_WORD = /[\p{L}\p{N}_]+/gu;
+const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
+
+// What a code point is to a word count. A CJK character is a word of its own; CJK_SYMBOL ones (e.g.
+// the CJK radicals) are of the scripts but not letters, so a text of only those has no word character.
+const OTHER = 0;
+const CJK_SYMBOL = 1;
+const CJK_WORD = 2;
+/** A letter, digit or underscore outside the CJK scripts: runs of these are words. */
+const RUN = 3;
+const UNKNOWN = 255;
+type CharacterClass = typeof OTHER | typeof CJK_SYMBOL | typeof CJK_WORD | typeof RUN;
+
+function classify(character: string): CharacterClass {
+  const word = WORD_CHARACTER.test(character);
+  if (CJK.test(character)) return word ? CJK_WORD : CJK_SYMBOL;
+  return word ? RUN : OTHER;
+}
+
+/** Classes of the Basic Multilingual Plane's code points, learnt on first sight; astral ones apart. */
+const bmpClasses = new Uint8Array(0x10000).fill(UNKNOWN);
+const astralClasses = new Map<number, CharacterClass>();
+for (let code = 0; code < 0x80; code++) bmpClasses[code] = classify(String.fromCharCode(code));
+
+function bmpClass(code: number): CharacterClass {
+  const known = bmpClasses[code] as number;
+  if (known !== UNKNOWN) return known as CharacterClass;
+  const learnt = classify(String.fromCharCode(code));
+  bmpClasses[code] = learnt;
+  return learnt;
+}
+
+function astralClass(codePoint: number): CharacterClass {
+  let known = astralClasses.get(codePoint);
+  if (known === undefined) {
+    known = classify(String.fromCodePoint(codePoint));
+    astralClasses.set(codePoint, known);
+  }
+  return known;
+}
+
+/** The code point starting at `index` when it is a surrogate pair, else -1 (a lone surrogate stays one). */
+function pairAt(text: string, index: number, code: number): number {
+  if (code < 0xd800 || code > 0xdbff || index + 1 >= text.length) return -1;
+  const low = text.charCodeAt(index + 1);
+  return low >= 0xdc00 && low <= 0xdfff ? (code - 0xd800) * 0x400 + (low - 0xdc00) + 0x10000 : -1;
+}
+
+/** Whether the last scanWords call met a letter, digit or underscore (CJK ones included). */
+let scanMetWordCharacter = false;
+
+/**
+ * The words of `text` (as the pattern above finds them), counting stopped once past `limit` (then
+ * limit + 1). Sets scanMetWordCharacter.
+ */
+function scanWords(text: string, limit: number): number {
+  let count = 0;
+  let inRun = false;
+  let metWord = false;
+  const length = text.length;
+  for (let index = 0; index < length && count <= limit; index++) {
+    const code = text.charCodeAt(index);
+    let kind: CharacterClass;
+    if (code < 0xd800) kind = bmpClass(code);
+    else {
+      const codePoint = pairAt(text, index, code);
+      if (codePoint === -1) kind = bmpClass(code);
+      else {
+        kind = astralClass(codePoint);
+        index++;
+      }
+    }
+    if (kind === RUN) {
+      if (!inRun) count++;
+      inRun = true;
+      metWord = true;
+    } else {
+      inRun = false;
+      if (kind !== OTHER) {
+        count++;
+        if (kind === CJK_WORD) metWord = true;
+      }
+    }
+  }
+  scanMetWordCharacter = metWord;
+  return count;
+}
 
 export function countWords(text: string): number {
-  return countWordsUpTo(text, Infinity);
+  return scanWords(text, Infinity);
 }
 
 /** countWords, but stops once the count passes `limit` (then returns limit + 1). */
 export function countWordsUpTo(text: string, limit: number): number {
-  const word = CJK.test(text) ? WORD : PLAIN_WORD;
-  let count = 0;
-  word.lastIndex = 0;
-  while (count <= limit && word.exec(text) !== null) count++;
-  return count;
+  return scanWords(text, limit);
 }
 
 /**
@@ -91,7 +171,13 @@ export function linkDensity(element: Element, wordCounts?: WordCounts): number {
 export function sampleOf(element: Element, maxLength = 100): string {
   const text = textOf(element);
   if (text === '') {
-    const alt = element.querySelector('img[alt]')?.getAttribute('alt')?.trim();
+    let alt: string | undefined;
+    // The first img[alt] in document order, without starting the selector engine.
+    hasDescendant(element, (descendant) => {
+      if (descendant.localName !== 'img') return false;
+      alt = descendant.getAttribute('alt')?.trim();
+      return alt !== undefined;
+    });
     return alt ? `[image: ${alt.slice(0, maxLength - 9)}]` : `<${element.tagName.toLowerCase()}>`;
   }
   return text.length <= maxLength ? text : `${text.slice(0, maxLength - 1).trimEnd()}…`;
@@ -116,14 +202,23 @@ export function childElements(parent: ParentNode): Element[] {
  */
 export function hasDescendant(root: Element, test: (descendant: Element) => boolean): boolean {
   let node: Element | null = root.firstElementChild;
+  // Each step reads a DOM property once (in jsdom every read goes through a wrapper).
   while (node) {
     if (test(node)) return true;
-    if (node.firstElementChild) {
-      node = node.firstElementChild;
+    const first: Element | null = node.firstElementChild;
+    if (first) {
+      node = first;
       continue;
     }
-    while (node && node !== root && !node.nextElementSibling) node = node.parentElement;
-    node = node && node !== root ? node.nextElementSibling : null;
+    for (;;) {
+      const next: Element | null = node.nextElementSibling;
+      if (next) {
+        node = next;
+        break;
+      }
+      node = node.parentElement;
+      if (node === root || node === null) return false;
+    }
   }
   return false;
 }
@@ -149,50 +244,89 @@ export function hasVisibleText(root: Node): boolean {
   return someText(root, (data) => VISIBLE.test(data));
 }
 
-/** What joining texts needs to know about one: its words, and whether it starts or ends inside a word. */
+/**
+ * What joining texts needs to know about one: its words, and whether it starts or ends inside a word.
+ * For an element also the words of the <a> elements inside it, summed (as linkDensity counts them).
+ */
 interface TextSpan {
   readonly words: number;
   /** Starts with a letter or digit that would continue a word ending just before it (not CJK). */
   readonly opensRun: boolean;
   /** Ends with a letter or digit that a following text could continue. */
   readonly closesRun: boolean;
+  readonly linkWords: number;
 }
 
-const NO_TEXT: TextSpan = { words: 0, opensRun: false, closesRun: false };
-const OPENS_RUN = /^(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_]/u;
-const CLOSES_RUN = /(?![\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}])[\p{L}\p{N}_]$/u;
-
-/** A text without any word character (most text nodes: the whitespace between tags). */
-const WITHOUT_WORDS: TextSpan = { words: 0, opensRun: false, closesRun: false };
-const WORD_CHARACTER = /[\p{L}\p{N}_]/u;
-
-function spanOfText(text: string): TextSpan {
-  if (text === '') return NO_TEXT;
-  if (!WORD_CHARACTER.test(text)) return WITHOUT_WORDS;
-  return {
-    words: countWords(text),
-    opensRun: OPENS_RUN.test(text),
-    closesRun: CLOSES_RUN.test(text),
-  };
+/** The class of the code point that ends `text` (not empty). */
+function lastClass(text: string): CharacterClass {
+  const end = text.length - 1;
+  const code = text.charCodeAt(end);
+  if (end > 0 && code >= 0xdc00 && code <= 0xdfff) {
+    const codePoint = pairAt(text, end - 1, text.charCodeAt(end - 1));
+    if (codePoint !== -1) return astralClass(codePoint);
+  }
+  return bmpClass(code);
 }
 
-/** The span of `first` followed directly by `second`: a word cut by the join counts once. */
-function joinSpans(first: TextSpan, second: TextSpan): TextSpan {
-  if (first === NO_TEXT) return second;
-  if (second === NO_TEXT) return first;
-  return {
-    words: first.words + second.words - (first.closesRun && second.opensRun ? 1 : 0),
-    opensRun: first.opensRun,
-    closesRun: second.closesRun,
-  };
+function firstClass(text: string): CharacterClass {
+  const code = text.charCodeAt(0);
+  const codePoint = pairAt(text, 0, code);
+  return codePoint === -1 ? bmpClass(code) : astralClass(codePoint);
 }
 
-interface PendingElement {
-  element: Element;
-  span: TextSpan;
+/**
+ * An element's span while its children are being read: the joined span so far, changed in place (a
+ * walk joins a span per text node and child element; one record per element, not one per join).
+ */
+class PendingSpan {
+  words = 0;
+  /** Nothing joined yet: the first text to join decides opensRun. */
+  empty = true;
+  opensRun = false;
+  closesRun = false;
+  linkWords = 0;
   next: Node | null;
-  linkWords: number;
+  constructor(readonly element: Element) {
+    this.next = element.firstChild;
+  }
+
+  /** Joins a text after what is read so far: a word cut by the join counts once. */
+  joinText(text: string): void {
+    if (text === '') return;
+    const words = scanWords(text, Infinity);
+    // A text without any word character (most text nodes: the whitespace between tags).
+    if (!scanMetWordCharacter) this.join(0, false, false);
+    else this.join(words, firstClass(text) === RUN, lastClass(text) === RUN);
+  }
+
+  joinElement(child: Element, span: TextSpan): void {
+    this.linkWords += span.linkWords + (child.localName === 'a' ? span.words : 0);
+    // An element without text joins like no text at all.
+    if (span !== NO_TEXT) this.join(span.words, span.opensRun, span.closesRun);
+  }
+
+  private join(words: number, opensRun: boolean, closesRun: boolean): void {
+    if (this.empty) {
+      this.empty = false;
+      this.opensRun = opensRun;
+      this.words = words;
+    } else this.words += words - (this.closesRun && opensRun ? 1 : 0);
+    this.closesRun = closesRun;
+  }
+
+  finish(): TextSpan {
+    // Nothing joined means no links inside either.
+    if (this.empty) return NO_TEXT;
+    return {
+      words: this.words,
+      opensRun: this.opensRun,
+      closesRun: this.closesRun,
+      linkWords: this.linkWords,
+    };
+  }
 }
+
+const NO_TEXT: TextSpan = { words: 0, opensRun: false, closesRun: false, linkWords: 0 };
 
 /**
  * countWords(element.textContent) for many elements of one tree, each text node read once: an
@@ -202,8 +336,6 @@ interface PendingElement {
  */
 export class WordCounts {
   private readonly spans = new Map<Element, TextSpan>();
-  /** Per element: the words of the <a> elements inside it, summed (as linkDensity counts them). */
-  private readonly linkWords = new Map<Element, number>();
 
   of(element: Element): number {
     return this.spanOf(element).words;
@@ -211,46 +343,34 @@ export class WordCounts {
 
   /** The sum of the word counts of the element's descendant <a> elements, from the same pass. */
   linkWordsOf(element: Element): number {
-    this.spanOf(element);
-    return this.linkWords.get(element) ?? 0;
-  }
-
-  /** What `child` adds to its parent's link words: its own links', and its own words if it is a link. */
-  private linkWordsFrom(child: Element, span: TextSpan): number {
-    return (this.linkWords.get(child) ?? 0) + (child.localName === 'a' ? span.words : 0);
+    return this.spanOf(element).linkWords;
   }
 
   private spanOf(root: Element): TextSpan {
     const known = this.spans.get(root);
     if (known) return known;
     // Post-order without recursion: pages nest deeper than the call stack allows.
-    const pending: PendingElement[] = [
-      { element: root, span: NO_TEXT, next: root.firstChild, linkWords: 0 },
-    ];
+    const pending: PendingSpan[] = [new PendingSpan(root)];
     for (;;) {
-      const top = pending[pending.length - 1] as PendingElement;
+      const top = pending[pending.length - 1] as PendingSpan;
       const node = top.next;
       if (node === null) {
         pending.pop();
-        this.spans.set(top.element, top.span);
-        this.linkWords.set(top.element, top.linkWords);
+        const span = top.finish();
+        this.spans.set(top.element, span);
         const parent = pending[pending.length - 1];
-        if (!parent) return top.span;
-        parent.span = joinSpans(parent.span, top.span);
-        parent.linkWords += this.linkWordsFrom(top.element, top.span);
+        if (!parent) return span;
+        parent.joinElement(top.element, span);
         continue;
       }
       top.next = node.nextSibling;
-      if (node.nodeType === 3 || node.nodeType === 4) {
-        top.span = joinSpans(top.span, spanOfText((node as CharacterData).data));
-      } else if (node.nodeType === 1) {
+      const type = node.nodeType;
+      if (type === 3 || type === 4) top.joinText((node as CharacterData).data);
+      else if (type === 1) {
         const child = node as Element;
         const childSpan = this.spans.get(child);
-        if (childSpan) {
-          top.span = joinSpans(top.span, childSpan);
-          top.linkWords += this.linkWordsFrom(child, childSpan);
-        } else
-          pending.push({ element: child, span: NO_TEXT, next: child.firstChild, linkWords: 0 });
+        if (childSpan) top.joinElement(child, childSpan);
+        else pending.push(new PendingSpan(child));
       }
     }
   }
