@@ -148,7 +148,8 @@ function selectorMatches(rule: RuleSpec, element: Element, selectors: SelectorCo
 
 /**
  * Whether `rule` holds for the block. The caller already knows the rule looks at this element's tag
- * (see RulePlan); the cheap tests run first, the structural ones last.
+ * (see RulePlan); the cheap tests run first, the structural ones last (every test is pure, so
+ * their order changes the cost, never the answer).
  */
 function ruleMatches(
   rule: RuleSpec,
@@ -157,14 +158,15 @@ function ruleMatches(
 ): Match | undefined {
   const element = facts.element;
   if (rule.selectors.length > 0 && !selectorMatches(rule, element, selectors)) return undefined;
+  // Word limits before headings: a count is one lookup once the walk has counted the block.
+  const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : undefined);
+  if (maxWords !== undefined && facts.hasMoreWordsThan(maxWords)) return undefined;
+  if (rule.minWords !== undefined && !facts.hasMoreWordsThan(rule.minWords - 1)) return undefined;
   if (rule.headings.length > 0) {
     const headingText = facts.headingText;
     if (headingText === null) return undefined;
     if (!rule.headings.some((pattern) => pattern.test(headingText))) return undefined;
   }
-  const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : undefined);
-  if (maxWords !== undefined && facts.hasMoreWordsThan(maxWords)) return undefined;
-  if (rule.minWords !== undefined && !facts.hasMoreWordsThan(rule.minWords - 1)) return undefined;
   if (rule.texts.length > 0 && !rule.texts.some((pattern) => pattern.test(facts.text))) {
     return undefined;
   }
