@@ -75,6 +75,103 @@ export const vendorPatchList = {
             'if (this._debug) this.log("Grabbed: " + articleContent.innerHTML);',
         },
         {
+          name: 'readability-clean-conditionally-list-share-later',
+          speed: true,
+          // Listed before readability-log-calls-pure: its text includes a this.log call.
+          reason:
+            "_cleanConditionally measured a node's list share (the text of the node and of every list " +
+            'in it) before the checks that keep or remove the node without it (data tables, <code>, a ' +
+            'negative class weight): on wikipedia-2 most of that text (0.5 MB) was for nodes those ' +
+            'checks decide. The same code now runs after them; all of it only reads the DOM.',
+          find:
+            '      var isList = tag === "ul" || tag === "ol";\n' +
+            '      if (!isList) {\n' +
+            '        var listLength = 0;\n' +
+            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
+            '        this._forEachNode(\n' +
+            '          listNodes,\n' +
+            '          list => (listLength += this._getInnerText(list).length)\n' +
+            '        );\n' +
+            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
+            '      }\n' +
+            '\n' +
+            '      if (tag === "table" && isDataTable(node)) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            "      // Next check if we're inside a data table, in which case don't remove it as well.\n" +
+            '      if (this._hasAncestorTag(node, "table", -1, isDataTable)) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            '      if (this._hasAncestorTag(node, "code")) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            '      // keep element if it has a data tables\n' +
+            '      if (\n' +
+            '        [...node.getElementsByTagName("table")].some(\n' +
+            '          tbl => tbl._readabilityDataTable\n' +
+            '        )\n' +
+            '      ) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            '      var weight = this._getClassWeight(node);\n' +
+            '\n' +
+            '      this.log("Cleaning Conditionally", node);\n' +
+            '\n' +
+            '      var contentScore = 0;\n' +
+            '\n' +
+            '      if (weight + contentScore < 0) {\n' +
+            '        return true;\n' +
+            '      }\n',
+          replace:
+            '\n' +
+            '      if (tag === "table" && isDataTable(node)) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            "      // Next check if we're inside a data table, in which case don't remove it as well.\n" +
+            '      if (this._hasAncestorTag(node, "table", -1, isDataTable)) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            '      if (this._hasAncestorTag(node, "code")) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            '      // keep element if it has a data tables\n' +
+            '      if (\n' +
+            '        [...node.getElementsByTagName("table")].some(\n' +
+            '          tbl => tbl._readabilityDataTable\n' +
+            '        )\n' +
+            '      ) {\n' +
+            '        return false;\n' +
+            '      }\n' +
+            '\n' +
+            '      var weight = this._getClassWeight(node);\n' +
+            '\n' +
+            '      this.log("Cleaning Conditionally", node);\n' +
+            '\n' +
+            '      var contentScore = 0;\n' +
+            '\n' +
+            '      if (weight + contentScore < 0) {\n' +
+            '        return true;\n' +
+            '      }\n' +
+            '      /* Broadsheet vendor patch readability-clean-conditionally-list-share-later */\n' +
+            '      var isList = tag === "ul" || tag === "ol";\n' +
+            '      if (!isList) {\n' +
+            '        var listLength = 0;\n' +
+            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
+            '        this._forEachNode(\n' +
+            '          listNodes,\n' +
+            '          list => (listLength += this._getInnerText(list).length)\n' +
+            '        );\n' +
+            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
+            '      }\n',
+        },
+        {
           name: 'readability-log-calls-pure',
           reason:
             'Every this.log(...) call is marked pure, so the minifier drops the calls and their message ' +
@@ -150,50 +247,6 @@ export const vendorPatchList = {
           replace:
             '    /* Broadsheet vendor patch readability-clean-classes-without-class */\n' +
             '    var className = node.hasAttribute("class") && (node.getAttribute("class") || "")\n',
-        },
-        {
-          name: 'readability-clean-conditionally-list-share-later',
-          speed: true,
-          reason:
-            "_cleanConditionally measured a node's list share (the text of the node and of every list " +
-            'in it) before the checks that keep or remove the node without it (data tables, <code>, a ' +
-            'negative class weight): on wikipedia-2 most of that text (0.5 MB) was for nodes those ' +
-            'checks decide. The share is now measured after them; all of it reads the DOM only.',
-          find:
-            '      var isList = tag === "ul" || tag === "ol";\n' +
-            '      if (!isList) {\n' +
-            '        var listLength = 0;\n' +
-            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
-            '        this._forEachNode(\n' +
-            '          listNodes,\n' +
-            '          list => (listLength += this._getInnerText(list).length)\n' +
-            '        );\n' +
-            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
-            '      }\n',
-          replace:
-            '      /* Broadsheet vendor patch readability-clean-conditionally-list-share-later */\n',
-        },
-        {
-          name: 'readability-clean-conditionally-list-share-here',
-          speed: true,
-          reason:
-            'Where the list share is now measured (the same code, moved; see the patch above).',
-          find: '      if (weight + contentScore < 0) {\n' + '        return true;\n' + '      }\n',
-          replace:
-            '      if (weight + contentScore < 0) {\n' +
-            '        return true;\n' +
-            '      }\n' +
-            '      /* Broadsheet vendor patch readability-clean-conditionally-list-share-here */\n' +
-            '      var isList = tag === "ul" || tag === "ol";\n' +
-            '      if (!isList) {\n' +
-            '        var listLength = 0;\n' +
-            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
-            '        this._forEachNode(\n' +
-            '          listNodes,\n' +
-            '          list => (listLength += this._getInnerText(list).length)\n' +
-            '        );\n' +
-            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
-            '      }\n',
         },
       ],
     },

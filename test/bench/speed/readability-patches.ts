@@ -4,7 +4,8 @@
 // Each run loads the page afresh (its original address, answered from memory, page scripts blocked, nothing
 // else reachable), evaluates one variant's Readability.js (compiled outside the timing, its code cold as in
 // the extension's content script) and times parse() on document.cloneNode(true) with extract()'s options.
-// Variants take turns in a rotating order. Every run's result is compared with the first variant's on the
+// Variants take turns in a rotating order. Printed: the medians of the wall clock around parse() and of the
+// renderer main thread's CPU time in it (CDP Performance metrics; steadier on a busy machine). Every run's result is compared with the first variant's on the
 // same page: the timing is only printed next to "identical" when all runs gave the same article.
 // With --profile, every run is also sampled by V8's CPU profiler (CDP, 100 us): the functions with the most
 // self time per run, after and before, to see where the time goes and what a patch moved.
@@ -79,18 +80,21 @@ function variants(repoRoot: string, each: boolean): Variant[] {
 }
 
 /**
- * One timed parse in the loaded page; returns the milliseconds and the result as JSON. The source is
- * evaluated (and compiled) before the clock starts.
+ * Evaluates the variant's Readability.js in the page and clones the document, outside the timing; leaves
+ * `__benchParse()` (the timed parse, returning its wall-clock ms) and `__benchResult()` (the result as JSON).
  */
-function parseScript(source: string): string {
+function prepareScript(source: string): string {
   return `(() => {
     ${source}
     const clone = document.cloneNode(true);
-    const started = performance.now();
-    const result = new Readability(clone, { keepClasses: false, serializer: (node) => node }).parse();
-    const ms = performance.now() - started;
-    const fields = result === null ? null : { ...result, content: result.content.outerHTML };
-    return { ms, result: JSON.stringify(fields) };
+    let result;
+    window.__benchParse = () => {
+      const started = performance.now();
+      result = new Readability(clone, { keepClasses: false, serializer: (node) => node }).parse();
+      return performance.now() - started;
+    };
+    window.__benchResult = () =>
+      JSON.stringify(result === null ? null : { ...result, content: result.content.outerHTML });
   })()`;
 }
 
@@ -120,8 +124,10 @@ interface PageResult {
   label: string;
   bytes: number;
   elements: number;
-  /** Variant name -> ms of each run. */
+  /** Variant name -> wall-clock ms of each run. */
   runs: Record<string, number[]>;
+  /** Variant name -> main-thread CPU ms of each run. */
+  cpuRuns: Record<string, number[]>;
   /** With --profile: variant name -> function name -> sampled self ms, summed over the runs. */
   selfMs: Record<string, Map<string, number>>;
   identical: boolean;
@@ -156,22 +162,46 @@ function addSelfTimes(profile: SampledProfile, into: Map<string, number>): void 
   }
 }
 
+/** The renderer main thread's CPU time in all tasks so far, in ms (CDP Performance, thread ticks). */
+async function taskCpuMs(cdp: CDPSession): Promise<number> {
+  const { metrics } = (await cdp.send('Performance.getMetrics')) as {
+    metrics: { name: string; value: number }[];
+  };
+  const task = metrics.find((metric) => metric.name === 'TaskDuration');
+  if (task === undefined) throw new Error('Chromium reports no TaskDuration metric');
+  return task.value * 1000;
+}
+
+interface TimedParse {
+  /** Wall clock in the page (performance.now) around parse(). */
+  ms: number;
+  /** Main-thread CPU time of the task that ran parse(): what other processes on the machine do not inflate. */
+  cpuMs: number;
+  result: string;
+}
+
 async function timedParse(
   tab: Page,
+  cdp: CDPSession,
   source: string,
-  profiler: CDPSession | undefined,
+  profile: boolean,
   selfMs: Map<string, number>,
-): Promise<{ ms: number; result: string }> {
-  if (profiler === undefined) {
-    return (await tab.evaluate(parseScript(source))) as { ms: number; result: string };
+): Promise<TimedParse> {
+  await tab.evaluate(prepareScript(source));
+  if (profile) {
+    await cdp.send('Profiler.enable');
+    await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
+    await cdp.send('Profiler.start');
   }
-  await profiler.send('Profiler.enable');
-  await profiler.send('Profiler.setSamplingInterval', { interval: 100 });
-  await profiler.send('Profiler.start');
-  const timed = (await tab.evaluate(parseScript(source))) as { ms: number; result: string };
-  const { profile } = (await profiler.send('Profiler.stop')) as { profile: SampledProfile };
-  addSelfTimes(profile, selfMs);
-  return timed;
+  const cpuBefore = await taskCpuMs(cdp);
+  const ms = (await tab.evaluate('window.__benchParse()')) as number;
+  const cpuMs = (await taskCpuMs(cdp)) - cpuBefore;
+  if (profile) {
+    const { profile: sampled } = (await cdp.send('Profiler.stop')) as { profile: SampledProfile };
+    addSelfTimes(sampled, selfMs);
+  }
+  const result = (await tab.evaluate('window.__benchResult()')) as string;
+  return { ms, cpuMs, result };
 }
 
 async function measurePage(
@@ -179,7 +209,8 @@ async function measurePage(
   page: BenchPage,
   list: readonly Variant[],
   runs: number,
-  profiler: CDPSession | undefined,
+  cdp: CDPSession,
+  profile: boolean,
 ): Promise<PageResult> {
   await tab.unroute('**/*');
   await servePage(tab, page);
@@ -188,6 +219,7 @@ async function measurePage(
     bytes: htmlBytes(page),
     elements: 0,
     runs: Object.fromEntries(list.map((variant) => [variant.name, []])),
+    cpuRuns: Object.fromEntries(list.map((variant) => [variant.name, []])),
     selfMs: Object.fromEntries(list.map((variant) => [variant.name, new Map<string, number>()])),
     identical: true,
   };
@@ -199,8 +231,15 @@ async function measurePage(
       if (result.elements === 0) {
         result.elements = await tab.evaluate(() => document.getElementsByTagName('*').length);
       }
-      const timed = await timedParse(tab, variant.source, profiler, result.selfMs[variant.name]!);
+      const timed = await timedParse(
+        tab,
+        cdp,
+        variant.source,
+        profile,
+        result.selfMs[variant.name]!,
+      );
       result.runs[variant.name]!.push(timed.ms);
+      result.cpuRuns[variant.name]!.push(timed.cpuMs);
       reference ??= timed.result;
       if (timed.result !== reference && result.identical) {
         result.identical = false;
@@ -235,25 +274,28 @@ function reportProfile(result: PageResult, runs: number): void {
 }
 
 function report(result: PageResult, list: readonly Variant[]): void {
-  const medians = Object.fromEntries(
-    list.map((variant) => [variant.name, median(result.runs[variant.name]!)]),
-  );
-  const before = medians.before!;
-  const after = medians.after!;
   const kib = Math.round(result.bytes / 1024);
   console.log(`\n-- ${result.label}: ${kib} KiB HTML, ${result.elements} elements`);
-  const fastest = (name: string): string => Math.min(...result.runs[name]!).toFixed(1);
-  console.log(
-    `   Readability.parse median ms: before ${before.toFixed(1)}, after ${after.toFixed(1)} ` +
-      `(${(after - before).toFixed(1)} ms, ${(((after - before) / before) * 100).toFixed(1)}%); ` +
-      `fastest run: before ${fastest('before')}, after ${fastest('after')}`,
-  );
-  for (const variant of list.slice(2)) {
-    const ms = medians[variant.name]!;
+  for (const [what, runs] of [
+    ['wall ms', result.runs],
+    ['CPU ms ', result.cpuRuns],
+  ] as const) {
+    const of = (name: string): number => median(runs[name]!);
+    const fastest = (name: string): string => Math.min(...runs[name]!).toFixed(1);
+    const before = of('before');
+    const after = of('after');
     console.log(
-      `   ${variant.name}: ${ms.toFixed(1)} (its share: ${(ms - after).toFixed(1)} ms; ` +
-        `fastest ${fastest(variant.name)})`,
+      `   Readability.parse, median ${what}: before ${before.toFixed(1)}, after ${after.toFixed(1)} ` +
+        `(${(after - before).toFixed(1)} ms, ${(((after - before) / before) * 100).toFixed(1)}%); ` +
+        `least: before ${fastest('before')}, after ${fastest('after')}`,
     );
+    for (const variant of list.slice(2)) {
+      const ms = of(variant.name);
+      console.log(
+        `     ${variant.name}: ${ms.toFixed(1)} (its share: ${(ms - after).toFixed(1)} ms; ` +
+          `least ${fastest(variant.name)})`,
+      );
+    }
   }
   console.log(
     result.identical
@@ -286,9 +328,10 @@ async function main(): Promise<number> {
       `readability-patches: Chromium ${browser.version()}, ${options.runs} runs per variant; ` +
         `speed patches: ${speedPatchNames().join(', ')}`,
     );
-    const profiler = options.profile ? await tab.context().newCDPSession(tab) : undefined;
+    const cdp = await tab.context().newCDPSession(tab);
+    await cdp.send('Performance.enable', { timeDomain: 'threadTicks' });
     for (const page of pages) {
-      const result = await measurePage(tab, page, list, options.runs, profiler);
+      const result = await measurePage(tab, page, list, options.runs, cdp, options.profile);
       report(result, list);
       if (options.profile) reportProfile(result, options.runs);
       failed ||= !result.identical;

@@ -31,6 +31,7 @@ interface Internals {
   _isProbablyVisible(node: Element): boolean;
   _cleanStyles(element: Element): void;
   _cleanClasses(element: Element): void;
+  _cleanConditionally(element: Element, tag: string): void;
   _attempts: unknown[];
 }
 
@@ -97,6 +98,7 @@ describe('the speed patches', () => {
         'readability-without-content-text-walk',
         'readability-clean-styles-present-names',
         'readability-clean-classes-without-class',
+        'readability-clean-conditionally-list-share-later',
       ]),
     );
     for (const name of speedPatchNames()) {
@@ -341,6 +343,24 @@ describe('styles and classes cleaned as before', () => {
     const [beforeClasses, afterClasses] = cleaned(body, '_cleanClasses');
     expect(afterClasses).toBe(beforeClasses);
     expect(afterClasses.length).toBeLessThan(body.outerHTML.length);
+    dom.window.close();
+  });
+});
+
+describe('_cleanConditionally removes the same nodes (list share measured after the early checks)', () => {
+  it.each(['wikipedia-3', 'nytimes-1', 'cnn', 'yahoo-3', 'bbc-1'])('on %s', (id) => {
+    const dom = domOf(corpusPage(id).html);
+    const body = dom.window.document.body;
+    const [before, after] = [Before, After].map((Readability) => {
+      const copy = body.cloneNode(true) as Element;
+      const reader = internals(Readability, dom.window.document);
+      // The tags in the order _prepArticle cleans them.
+      for (const tag of ['form', 'fieldset', 'table', 'ul', 'div'])
+        reader._cleanConditionally(copy, tag);
+      return copy.outerHTML;
+    });
+    expect(after).toBe(before);
+    expect(after.length).toBeLessThan(body.outerHTML.length);
     dom.window.close();
   });
 });
