@@ -172,6 +172,52 @@ export const vendorPatchList = {
             '      }\n',
         },
         {
+          name: 'readability-debug-logger-out',
+          reason:
+            "Readability's debug logger (console or dump, with a describer for DOM nodes) is only made " +
+            'when `debug` is set, which the extension never does; without it Readability logs with an ' +
+            'empty function, as it now always does. About 0.5 KB of content.js (its size budget).',
+          find:
+            '  // Control whether log messages are sent to the console\n' +
+            '  if (this._debug) {\n' +
+            '    let logNode = function (node) {\n' +
+            '      if (node.nodeType == node.TEXT_NODE) {\n' +
+            '        return `${node.nodeName} ("${node.textContent}")`;\n' +
+            '      }\n' +
+            '      let attrPairs = Array.from(node.attributes || [], function (attr) {\n' +
+            '        return `${attr.name}="${attr.value}"`;\n' +
+            '      }).join(" ");\n' +
+            '      return `<${node.localName} ${attrPairs}>`;\n' +
+            '    };\n' +
+            '    this.log = function () {\n' +
+            '      if (typeof console !== "undefined") {\n' +
+            '        let args = Array.from(arguments, arg => {\n' +
+            '          if (arg && arg.nodeType == this.ELEMENT_NODE) {\n' +
+            '            return logNode(arg);\n' +
+            '          }\n' +
+            '          return arg;\n' +
+            '        });\n' +
+            '        args.unshift("Reader: (Readability)");\n' +
+            '        // eslint-disable-next-line no-console\n' +
+            '        console.log(...args);\n' +
+            '      } else if (typeof dump !== "undefined") {\n' +
+            '        /* global dump */\n' +
+            '        var msg = Array.prototype.map\n' +
+            '          .call(arguments, function (x) {\n' +
+            '            return x && x.nodeName ? logNode(x) : x;\n' +
+            '          })\n' +
+            '          .join(" ");\n' +
+            '        dump("Reader: (Readability) " + msg + "\\n");\n' +
+            '      }\n' +
+            '    };\n' +
+            '  } else {\n' +
+            '    this.log = function () {};\n' +
+            '  }\n',
+          replace:
+            '  /* Broadsheet vendor patch readability-debug-logger-out: the extension never sets debug */\n' +
+            '  this.log = function () {};\n',
+        },
+        {
           name: 'readability-log-calls-pure',
           reason:
             'Every this.log(...) call is marked pure, so the minifier drops the calls and their message ' +
