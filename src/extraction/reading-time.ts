@@ -1,14 +1,13 @@
 // Estimated reading time: 230 words a minute; Chinese/Japanese text (no spaces) by characters.
+import { countWordKinds } from '../rules/dom-text';
+
 const WORDS_PER_MINUTE = 230;
 const CJK_CHARACTERS_PER_MINUTE = 500;
-const CJK = /[\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}]/gu;
-const WORD = /[\p{L}\p{N}_]+/gu;
 
 export function readingTimeMinutes(text: string): number {
-  const cjk = text.match(CJK)?.length ?? 0;
-  const withoutCjk = cjk > 0 ? text.replace(CJK, ' ') : text;
-  const words = withoutCjk.match(WORD)?.length ?? 0;
-  const minutes = words / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE;
+  // Words in other scripts are runs of letters and digits, which a CJK character ends.
+  const { runs, cjk } = countWordKinds(text);
+  const minutes = runs / WORDS_PER_MINUTE + cjk / CJK_CHARACTERS_PER_MINUTE;
   return Math.max(1, Math.round(minutes));
 }
 

@@ -60,13 +60,16 @@ function pairAt(text: string, index: number, code: number): number {
 
 /** Whether the last scanWords call met a letter, digit or underscore (CJK ones included). */
 let scanMetWordCharacter = false;
+/** How many CJK characters (each a word) the last scanWords call counted. */
+let scanCjkCharacters = 0;
 
 /**
  * The words of `text` (as the pattern above finds them), counting stopped once past `limit` (then
- * limit + 1). Sets scanMetWordCharacter.
+ * limit + 1). Sets scanMetWordCharacter and scanCjkCharacters.
  */
 function scanWords(text: string, limit: number): number {
   let count = 0;
+  let cjk = 0;
   let inRun = false;
   let metWord = false;
   const length = text.length;
@@ -90,16 +93,27 @@ function scanWords(text: string, limit: number): number {
       inRun = false;
       if (kind !== OTHER) {
         count++;
+        cjk++;
         if (kind === CJK_WORD) metWord = true;
       }
     }
   }
   scanMetWordCharacter = metWord;
+  scanCjkCharacters = cjk;
   return count;
 }
 
 export function countWords(text: string): number {
   return scanWords(text, Infinity);
+}
+
+/**
+ * The words of `text` apart: `cjk`, its Chinese and Japanese characters (each a word), and `runs`, its
+ * words in other scripts (runs of letters, digits and underscores).
+ */
+export function countWordKinds(text: string): { runs: number; cjk: number } {
+  const words = scanWords(text, Infinity);
+  return { runs: words - scanCjkCharacters, cjk: scanCjkCharacters };
 }
 
 /** countWords, but stops once the count passes `limit` (then returns limit + 1). */

@@ -305,20 +305,24 @@ export function selectorPrefilter(requirements: readonly Requirement[]): Element
       }
     }
   }
-  const presentNames = [...present];
-  const patterns = [...needles].map(([name, values]) => ({
-    name,
-    pattern: new RegExp(
-      [...values].map((value) => value.replace(REGEXP_SPECIAL, '\\$&')).join('|'),
-    ),
-  }));
-  return (element) =>
-    tags.has(element.localName) ||
+  const patterns = new Map(
+    [...needles].map(([name, values]) => [
+      name,
+      new RegExp([...values].map((value) => value.replace(REGEXP_SPECIAL, '\\$&')).join('|')),
+    ]),
+  );
+  return (element) => {
+    if (tags.has(element.localName)) return true;
     // Most elements of a page have no attributes at all: nothing more to read then.
-    (element.hasAttributes() &&
-      (presentNames.some((name) => element.hasAttribute(name)) ||
-        patterns.some(({ name, pattern }) => {
-          const value = attributeMemo.read(element, name, true);
-          return value !== null && pattern.test(value);
-        })));
+    if (!element.hasAttributes()) return false;
+    // The element's own attribute names, read once, rather than asking for each name a rule uses.
+    for (const name of element.getAttributeNames()) {
+      if (present.has(name)) return true;
+      const pattern = patterns.get(name);
+      if (pattern === undefined) continue;
+      const value = attributeMemo.read(element, name, true);
+      if (value !== null && pattern.test(value)) return true;
+    }
+    return false;
+  };
 }

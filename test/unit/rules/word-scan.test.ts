@@ -3,10 +3,12 @@
 import fc from 'fast-check';
 import {
   countNodeWordsUpTo,
+  countWordKinds,
   countWords,
   countWordsUpTo,
   WordCounts,
 } from '../../../src/rules/dom-text';
+import { readingTimeMinutes } from '../../../src/extraction/reading-time';
 import { parse } from '../extraction/fixture-helpers';
 
 const CJK = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
@@ -77,6 +79,21 @@ describe('word counting by character codes', () => {
         throw new Error(`U+${codePoint.toString(16)}: ${countWords(text)} words`);
       }
     }
+  });
+
+  it('splits words into CJK characters and other runs as the former reading-time patterns did', () => {
+    const cjkCharacter = new RegExp(CJK, 'gu');
+    const run = /[\p{L}\p{N}_]+/gu;
+    fc.assert(
+      fc.property(pageText, fc.integer({ min: 1, max: 400 }), (piece, times) => {
+        const text = piece.repeat(times);
+        const cjk = text.match(cjkCharacter)?.length ?? 0;
+        const runs = text.replace(cjkCharacter, ' ').match(run)?.length ?? 0;
+        expect(countWordKinds(text)).toEqual({ runs, cjk });
+        expect(readingTimeMinutes(text)).toBe(Math.max(1, Math.round(runs / 230 + cjk / 500)));
+      }),
+      { numRuns: 1000 },
+    );
   });
 
   it('joins text nodes as the former span patterns did, wherever the text is cut', () => {
