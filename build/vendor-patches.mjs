@@ -12,6 +12,7 @@
 // loading a file of a patched package that this list does not know, the build FAILS and names the patch:
 // an upgrade can never silently ship the unpatched code. To review an upgrade: read the library's new
 // code around each `find`, update the text, and run test/unit/security/vendor-patches.test.ts.
+import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
@@ -358,24 +359,39 @@ export function applyPatches(source, patches, label) {
 const escapeRegExp = (text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 
 /**
+ * A package's folder under `root`'s node_modules and, when a link leads there (a linked node_modules, a
+ * pnpm-style store), the real folder too: esbuild loads files by their real path, and a file it loads
+ * from a folder the filter does not know would be bundled UNPATCHED.
+ */
+function packageFolders(root, name) {
+  const folder = join(root, 'node_modules', name);
+  let real = folder;
+  try {
+    real = realpathSync(folder);
+  } catch {
+    // Not installed: esbuild cannot load any file of it either.
+  }
+  return [...new Set([folder, real])].map((path) => path + sep);
+}
+
+/**
  * The esbuild plugin. `root` is the repository (whose node_modules holds the packages). Loads every file
  * of a listed package itself: patched files get their patches, listed files without patches load as
  * they are, and any other file of those packages stops the build.
  */
 export function vendorPatches(root, list = vendorPatchList) {
-  const packageDirs = Object.keys(list).map((name) => join(root, 'node_modules', name) + sep);
-  const filter = new RegExp(`^(${packageDirs.map(escapeRegExp).join('|')})`);
+  const folders = Object.keys(list).flatMap((name) =>
+    packageFolders(root, name).map((folder) => ({ name, folder })),
+  );
+  const filter = new RegExp(`^(${folders.map(({ folder }) => escapeRegExp(folder)).join('|')})`);
   return {
     name: 'broadsheet-vendor-patches',
     setup(build) {
       build.onLoad({ filter }, async (args) => {
-        const packageName = Object.keys(list).find((name) =>
-          args.path.startsWith(join(root, 'node_modules', name) + sep),
+        const { name: packageName, folder } = folders.find(({ folder }) =>
+          args.path.startsWith(folder),
         );
-        const file = args.path
-          .slice(join(root, 'node_modules', packageName).length + 1)
-          .split(sep)
-          .join('/');
+        const file = args.path.slice(folder.length).split(sep).join('/');
         const entry = list[packageName][file];
         const label = `${packageName}/${file}`;
         if (entry === undefined) {

@@ -3,7 +3,15 @@
 // installed. On real pages where the patched paths run (Readability's retries, <noscript> images) the
 // output is identical; DOMPurify sanitises identically and, where DOMParser fails, throws instead of
 // parsing with innerHTML; and a library whose source no longer matches a patch fails the build.
-import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
@@ -256,6 +264,28 @@ describe('the patch list itself', () => {
     await expect(
       loadPatched(join(root, 'node_modules', '@mozilla/readability/Readability.js'), root),
     ).rejects.toThrow(/vendor patch "readability-page-cache-as-nodes".*found it 0 times/);
+  });
+
+  it('patches a package reached through a link (esbuild loads it by its real path)', async () => {
+    // node_modules/@mozilla/readability is a link to a folder elsewhere, as in a linked node_modules.
+    const elsewhere = mkdtempSync(join(scratch, 'store-'));
+    writeFileSync(join(elsewhere, 'Readability.js'), readFileSync(readabilityFile, 'utf8'));
+    const root = mkdtempSync(join(scratch, 'linked-'));
+    mkdirSync(join(root, 'node_modules', '@mozilla'), { recursive: true });
+    symlinkSync(elsewhere, join(root, 'node_modules', '@mozilla', 'readability'), 'dir');
+    const result = await build({
+      entryPoints: [join(root, 'node_modules', '@mozilla', 'readability', 'Readability.js')],
+      bundle: true,
+      format: 'cjs',
+      platform: 'node',
+      write: false,
+      logLevel: 'silent',
+      plugins: [vendorPatches(root)],
+    });
+    const code = result.outputFiles[0]?.text ?? '';
+    // esbuild drops the patches' comments: look for the patched code itself.
+    expect(code).toContain('page.replaceChildren(pageCache.cloneNode(true))');
+    expect(code).not.toContain('page.innerHTML = pageCacheHtml');
   });
 
   it('fails the build when it bundles a file of a patched package that the list does not know', async () => {
