@@ -6,7 +6,7 @@
 import type { Readability as ReadabilityParser } from '@mozilla/readability';
 import Readability from '@mozilla/readability/Readability.js';
 import { applyRules, formatProblem, rulesForPage, shippedRules, validateUserRules } from '../rules';
-import type { Catalogue, RuleSpec, UserRule, UserRulesValidation } from '../rules';
+import type { Catalogue, UserRule, UserRulesValidation } from '../rules';
 import { countWords, hasVisibleText, normaliseSpace } from '../rules/dom-text';
 import { dedupeCaptions } from './captions';
 import { dirFromLang, dirFromText, parseDir } from './direction';
@@ -20,7 +20,7 @@ import { toPlainText } from './plain-text';
 import { estimatedReadingMinutes, readingTimeMinutes } from './reading-time';
 import { watchReadability } from './readability-watch';
 import { sanitiseToElement } from './sanitise';
-import type { ExtractedArticle, RemovedBlock } from './types';
+import type { ExtractedArticle } from './types';
 
 export type { ExtractedArticle, RemovedBlock } from './types';
 export { ExtractionLimitError, PAGE_LIMITS } from './budget';
@@ -114,56 +114,6 @@ function once(task: () => ExtractedArticle | null): () => ExtractedArticle | nul
       result = run();
     }
     return result;
-  };
-}
-
-/** What cleaning Readability's article needs from the steps before it. */
-interface CleaningContext {
-  parsed: NonNullable<ReturnType<ReadabilityParser<Element>['parse']>>;
-  metadata: ReturnType<typeof readPageMetadata>;
-  title: string | null;
-  url: URL | undefined;
-  rules: readonly RuleSpec[];
-  window: Window;
-  deadline: Deadline;
-  /** What the rules removed before Readability. */
-  removedBefore: readonly RemovedBlock[];
-}
-
-/**
- * Readability's `article` (or a part of it) cleaned: the rules' after phase, duplicate captions,
- * DOMPurify, emptied blocks; then the result. Null when no text is left.
- */
-function cleanArticle(article: Element, context: CleaningContext): ExtractedArticle | null {
-  const { parsed, metadata, title, url, rules, deadline } = context;
-  deadline.check('output cleaning');
-  const removed = [...context.removedBefore];
-  fixLazyImages(article);
-  removed.push(
-    ...applyRules(article, rules, { phase: 'after', title: title ?? '', tick: deadline.tick }),
-  );
-  removed.push(...dedupeCaptions(article));
-  deadline.check('sanitising');
-  // Relative URLs become absolute while sanitising; emptied blocks go after it (it may empty more).
-  const container = sanitiseToElement(article, context.window, url?.href, deadline.tick);
-  removeEmptyLeftovers(container);
-  const text = toPlainText(container);
-  if (text === '') return null;
-
-  const lang = metadata.lang ?? cleanString(parsed.lang);
-  return {
-    title: cleanString(parsed.title) ?? title ?? '',
-    byline: cleanString(parsed.byline),
-    siteName: cleanString(parsed.siteName) ?? metadata.siteName,
-    publishedTime: metadata.publishedTime ?? toIsoDate(parsed.publishedTime),
-    lang,
-    dir: metadata.dir ?? parseDir(parsed.dir) ?? dirFromLang(lang) ?? dirFromText(text),
-    excerpt: cleanString(parsed.excerpt),
-    readingTimeMinutes: readingTimeMinutes(text),
-    wordCount: countWords(text),
-    html: container.innerHTML,
-    text,
-    removed,
   };
 }
 
@@ -261,27 +211,53 @@ export function extractWithRules(
   const content = parsed?.content;
   if (!parsed || !content || !hasVisibleText(content)) return null;
 
-  const context: CleaningContext = {
-    parsed,
-    metadata,
-    title,
-    url,
-    rules,
-    window,
-    deadline,
-    removedBefore: removed,
+  /**
+   * Readability's `article` (or a part of it) cleaned: the rules' after phase, duplicate captions,
+   * DOMPurify, emptied blocks; then the result. Null when no text is left.
+   */
+  const clean = (article: Element): ExtractedArticle | null => {
+    deadline.check('output cleaning');
+    const removedAll = [...removed];
+    fixLazyImages(article);
+    removedAll.push(
+      ...applyRules(article, rules, { phase: 'after', title: title ?? '', tick: deadline.tick }),
+    );
+    removedAll.push(...dedupeCaptions(article));
+    deadline.check('sanitising');
+    // Relative URLs become absolute while sanitising; emptied blocks go after it (it may empty more).
+    const container = sanitiseToElement(article, window, url?.href, deadline.tick);
+    removeEmptyLeftovers(container);
+    const text = toPlainText(container);
+    if (text === '') return null;
+
+    const lang = metadata.lang ?? cleanString(parsed.lang);
+    return {
+      title: cleanString(parsed.title) ?? title ?? '',
+      byline: cleanString(parsed.byline),
+      siteName: cleanString(parsed.siteName) ?? metadata.siteName,
+      publishedTime: metadata.publishedTime ?? toIsoDate(parsed.publishedTime),
+      lang,
+      dir: metadata.dir ?? parseDir(parsed.dir) ?? dirFromLang(lang) ?? dirFromText(text),
+      excerpt: cleanString(parsed.excerpt),
+      readingTimeMinutes: readingTimeMinutes(text),
+      wordCount: countWords(text),
+      html: container.innerHTML,
+      text,
+      removed: removedAll,
+    };
   };
+
   if (options.firstScreenFirst && isVeryLong(content)) {
     const firstScreen = cloneFirstScreen(content);
-    const first = firstScreen ? cleanArticle(firstScreen, context) : null;
+    const first = firstScreen ? clean(firstScreen) : null;
     if (first) {
       return {
         ...first,
         // The whole article's, estimated from its text before cleaning; rest() has the exact one.
         readingTimeMinutes: estimatedReadingMinutes(content.textContent ?? ''),
-        rest: once(() => cleanArticle(content, context)),
+        rest: once(() => clean(content)),
       };
     }
   }
-  return cleanArticle(content, context);
+  return clean(content);
 }
