@@ -71,7 +71,7 @@ export const stageAnchors: readonly StageAnchor[] = [
   },
   {
     stage: 'rules-after',
-    after: 'removed.push(...dedupeCaptions(article));',
+    after: 'removedAll.push(...dedupeCaptions(article));',
     what: 'applyRules(after) + dedupeCaptions',
   },
   {
