@@ -76,8 +76,7 @@ export const stageAnchors: readonly StageAnchor[] = [
   },
   {
     stage: 'sanitise',
-    after:
-      'const container = sanitiseToElement(article, context.window, url?.href, deadline.tick);',
+    after: 'const container = sanitiseToElement(article, window, url?.href, deadline.tick);',
     what: 'DOMPurify with hooks',
   },
   { stage: 'leftovers', after: 'removeEmptyLeftovers(container);', what: 'removeEmptyLeftovers' },
