@@ -66,6 +66,11 @@ export class Deadline {
     this.started = budgetMs === undefined ? 0 : now();
   }
 
+  /** Whether there is a budget at all (without one, nothing need call tick). */
+  get limited(): boolean {
+    return this.budgetMs !== undefined;
+  }
+
   /** Enters `stage` and throws ExtractionLimitError('too-slow') if the budget is already spent. */
   check(stage: string): void {
     this.stage = stage;

@@ -91,7 +91,8 @@ function parseWithReadability(
     keepClasses: false,
     serializer: (node) => node as Element,
   });
-  watchReadability(reader, deadline.tick);
+  // Only under a time budget: the watch wraps two methods Readability calls tens of thousands of times.
+  if (deadline.limited) watchReadability(reader, deadline.tick);
   try {
     return reader.parse();
   } catch (error) {
