@@ -1,5 +1,5 @@
 // Lazy-loaded images made real: the true address sits in data-* attributes or a <noscript> fallback.
-import { hasDescendant } from '../rules/dom-text';
+import { forEachDescendant, hasDescendant } from '../rules/dom-text';
 
 const SRC_ATTRIBUTES = [
   'data-src',
@@ -66,12 +66,11 @@ export function fixLazyImages(root: Element): void {
   const images: Element[] = [];
   const sources: Element[] = [];
   const noscripts: Element[] = [];
-  hasDescendant(root, (node) => {
+  forEachDescendant(root, (node) => {
     const name = node.localName;
     if (isImage(node)) images.push(node);
     else if (name === 'source' && hasPictureAncestor(node)) sources.push(node);
     else if (name === 'noscript') noscripts.push(node);
-    return false;
   });
   for (const img of images) {
     const lazySrc = firstAttribute(img, SRC_ATTRIBUTES);

@@ -1,5 +1,5 @@
 // Page metadata read from the untouched clone, before cleanup rules or Readability change it.
-import { hasDescendant, normaliseSpace } from '../rules/dom-text';
+import { forEachDescendant, normaliseSpace } from '../rules/dom-text';
 import { parseDir } from './direction';
 
 export interface PageMetadata {
@@ -107,10 +107,9 @@ function metadataElements(document: Document): Record<'meta' | 'script' | 'time'
   const found = { meta: [] as Element[], script: [] as Element[], time: [] as Element[] };
   const root = document.documentElement;
   if (!root) return found;
-  hasDescendant(root, (node) => {
+  forEachDescendant(root, (node) => {
     const name = node.localName;
     if (name === 'meta' || name === 'script' || name === 'time') found[name].push(node);
-    return false;
   });
   return found;
 }
