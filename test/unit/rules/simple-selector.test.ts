@@ -121,6 +121,34 @@ describe('compiled simple selectors', () => {
     },
   );
 
+  it('the prefilter reads attributes by their exact names, as the selector tests do', () => {
+    // Names set through setAttributeNS keep their case, and getAttribute and hasAttribute look names
+    // up in lower case in an HTML document: neither the compiled tests nor the prefilter see them.
+    const document = parse('<body><p id="a" data-ad="">x</p><p class="y">y</p><p>z</p></body>');
+    const odd = document.createElement('div');
+    odd.setAttributeNS(null, 'DATA-AD', '');
+    odd.setAttributeNS(null, 'CLASS', 'newsletter');
+    const cased = document.createElement('div');
+    cased.setAttribute('CLASS', 'Big-Newsletter');
+    const compiled = compileSelectors(['[data-ad]', '[class*="newsletter" i]']);
+    const mayMatch = selectorPrefilter(compiled.requirements);
+    const elements = [...Array.from(document.querySelectorAll('p')), odd, cased];
+    const answers = elements.map((element) => [
+      element.outerHTML,
+      mayMatch(element),
+      compiled.test?.(element),
+      element.hasAttribute('data-ad') ||
+        /newsletter/.test((element.getAttribute('class') ?? '').toLowerCase()),
+    ]);
+    expect(answers).toEqual([
+      ['<p id="a" data-ad="">x</p>', true, true, true],
+      ['<p class="y">y</p>', false, false, false],
+      ['<p>z</p>', false, false, false],
+      ['<div DATA-AD="" CLASS="newsletter"></div>', false, false, false],
+      ['<div class="Big-Newsletter"></div>', true, true, true],
+    ]);
+  });
+
   it('agrees in a quirks-mode document (class and id ignore case there)', () => {
     const document = parse(
       '<html><body><div class="Promo" id="Top"></div><svg><rect class="X"/></svg></body></html>',
