@@ -79,25 +79,47 @@ function cleanString(value: string | null | undefined): string | null {
   return text === '' ? null : text;
 }
 
+/** Readability's last step on its article: absolute URLs, nested wrappers unwrapped, classes removed. */
+interface PostProcessing {
+  _postProcessContent?: (article: Element) => void;
+}
+
+interface Parsed {
+  parsed: ReturnType<ReadabilityParser<Element>['parse']>;
+  /** With `deferPostProcessing`: Readability's last step, still to be done on (a part of) the article. */
+  postProcess?: (article: Element) => void;
+}
+
 /**
  * Readability on the (cleaned) clone, watched by the deadline. Null when Readability finds nothing or
- * gives up by throwing on a malformed document; the deadline's own error passes through.
+ * gives up by throwing on a malformed document; the deadline's own error passes through. With
+ * `deferPostProcessing`, Readability's last step is left for the caller (postProcess): a very long
+ * article's first screen is painted before that step runs on the rest. (Written as a property access,
+ * like readability-watch.ts, so the extension build's shortened names match.)
  */
 function parseWithReadability(
   clone: Document,
   deadline: Deadline,
-): ReturnType<ReadabilityParser<Element>['parse']> {
+  deferPostProcessing: boolean,
+): Parsed {
   const reader = new Readability<Element>(clone, {
     keepClasses: false,
     serializer: (node) => node as Element,
   });
   // Only under a time budget: the watch wraps two methods Readability calls tens of thousands of times.
   if (deadline.limited) watchReadability(reader, deadline.tick);
+  let postProcess: Parsed['postProcess'];
+  const internals = reader as unknown as PostProcessing;
+  const original = internals._postProcessContent;
+  if (deferPostProcessing && typeof original === 'function') {
+    postProcess = (article) => original.call(reader, article);
+    internals._postProcessContent = () => undefined;
+  }
   try {
-    return reader.parse();
+    return { parsed: reader.parse(), postProcess };
   } catch (error) {
     if (error instanceof ExtractionLimitError) throw error;
-    return null;
+    return { parsed: null };
   }
 }
 
@@ -208,7 +230,11 @@ export function extractWithRules(
   });
 
   deadline.check('Readability');
-  const parsed = parseWithReadability(clone, deadline);
+  const { parsed, postProcess } = parseWithReadability(
+    clone,
+    deadline,
+    options.firstScreenFirst === true,
+  );
   const content = parsed?.content;
   if (!parsed || !content || !hasVisibleText(content)) return null;
 
@@ -250,15 +276,20 @@ export function extractWithRules(
 
   if (options.firstScreenFirst && isVeryLong(content)) {
     const firstScreen = cloneFirstScreen(content);
+    if (firstScreen) postProcess?.(firstScreen);
     const first = firstScreen ? clean(firstScreen) : null;
     if (first) {
       return {
         ...first,
         // The whole article's, estimated from its text before cleaning; rest() has the exact one.
         readingTimeMinutes: estimatedReadingMinutes(content.textContent ?? ''),
-        rest: once(() => clean(content)),
+        rest: once(() => {
+          postProcess?.(content);
+          return clean(content);
+        }),
       };
     }
   }
+  postProcess?.(content);
   return clean(content);
 }

@@ -61,7 +61,7 @@ export const stageAnchors: readonly StageAnchor[] = [
   },
   {
     stage: 'readability',
-    after: 'const parsed = parseWithReadability(clone, deadline);',
+    after: 'options.firstScreenFirst === true,\n  );',
     what: 'Readability.parse (watched)',
   },
   {
