@@ -16,6 +16,54 @@ import { realpathSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join, sep } from 'node:path';
 
+/** _cleanConditionally's list share: the text of every list in a node over the node's text. */
+const listShareMeasure =
+  '      var isList = tag === "ul" || tag === "ol";\n' +
+  '      if (!isList) {\n' +
+  '        var listLength = 0;\n' +
+  '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
+  '        this._forEachNode(\n' +
+  '          listNodes,\n' +
+  '          list => (listLength += this._getInnerText(list).length)\n' +
+  '        );\n' +
+  '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
+  '      }\n';
+
+/** _cleanConditionally's checks that keep or remove a node without its list share. */
+const checksWithoutListShare =
+  '\n' +
+  '      if (tag === "table" && isDataTable(node)) {\n' +
+  '        return false;\n' +
+  '      }\n' +
+  '\n' +
+  "      // Next check if we're inside a data table, in which case don't remove it as well.\n" +
+  '      if (this._hasAncestorTag(node, "table", -1, isDataTable)) {\n' +
+  '        return false;\n' +
+  '      }\n' +
+  '\n' +
+  '      if (this._hasAncestorTag(node, "code")) {\n' +
+  '        return false;\n' +
+  '      }\n' +
+  '\n' +
+  '      // keep element if it has a data tables\n' +
+  '      if (\n' +
+  '        [...node.getElementsByTagName("table")].some(\n' +
+  '          tbl => tbl._readabilityDataTable\n' +
+  '        )\n' +
+  '      ) {\n' +
+  '        return false;\n' +
+  '      }\n' +
+  '\n' +
+  '      var weight = this._getClassWeight(node);\n' +
+  '\n' +
+  '      this.log("Cleaning Conditionally", node);\n' +
+  '\n' +
+  '      var contentScore = 0;\n' +
+  '\n' +
+  '      if (weight + contentScore < 0) {\n' +
+  '        return true;\n' +
+  '      }\n';
+
 /**
  * Per package (a folder under node_modules): the files esbuild may load from it, each with its patches.
  * A file listed with no patches is known to need none (`why` says so).
@@ -84,93 +132,12 @@ export const vendorPatchList = {
             'in it) before the checks that keep or remove the node without it (data tables, <code>, a ' +
             'negative class weight): on wikipedia-2 most of that text (0.5 MB) was for nodes those ' +
             'checks decide. The same code now runs after them; all of it only reads the DOM.',
-          find:
-            '      var isList = tag === "ul" || tag === "ol";\n' +
-            '      if (!isList) {\n' +
-            '        var listLength = 0;\n' +
-            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
-            '        this._forEachNode(\n' +
-            '          listNodes,\n' +
-            '          list => (listLength += this._getInnerText(list).length)\n' +
-            '        );\n' +
-            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
-            '      }\n' +
-            '\n' +
-            '      if (tag === "table" && isDataTable(node)) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            "      // Next check if we're inside a data table, in which case don't remove it as well.\n" +
-            '      if (this._hasAncestorTag(node, "table", -1, isDataTable)) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            '      if (this._hasAncestorTag(node, "code")) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            '      // keep element if it has a data tables\n' +
-            '      if (\n' +
-            '        [...node.getElementsByTagName("table")].some(\n' +
-            '          tbl => tbl._readabilityDataTable\n' +
-            '        )\n' +
-            '      ) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            '      var weight = this._getClassWeight(node);\n' +
-            '\n' +
-            '      this.log("Cleaning Conditionally", node);\n' +
-            '\n' +
-            '      var contentScore = 0;\n' +
-            '\n' +
-            '      if (weight + contentScore < 0) {\n' +
-            '        return true;\n' +
-            '      }\n',
+          // The list-share measure moves from before these checks to after them, unchanged.
+          find: listShareMeasure + checksWithoutListShare,
           replace:
-            '\n' +
-            '      if (tag === "table" && isDataTable(node)) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            "      // Next check if we're inside a data table, in which case don't remove it as well.\n" +
-            '      if (this._hasAncestorTag(node, "table", -1, isDataTable)) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            '      if (this._hasAncestorTag(node, "code")) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            '      // keep element if it has a data tables\n' +
-            '      if (\n' +
-            '        [...node.getElementsByTagName("table")].some(\n' +
-            '          tbl => tbl._readabilityDataTable\n' +
-            '        )\n' +
-            '      ) {\n' +
-            '        return false;\n' +
-            '      }\n' +
-            '\n' +
-            '      var weight = this._getClassWeight(node);\n' +
-            '\n' +
-            '      this.log("Cleaning Conditionally", node);\n' +
-            '\n' +
-            '      var contentScore = 0;\n' +
-            '\n' +
-            '      if (weight + contentScore < 0) {\n' +
-            '        return true;\n' +
-            '      }\n' +
+            checksWithoutListShare +
             '      /* Broadsheet vendor patch readability-clean-conditionally-list-share-later */\n' +
-            '      var isList = tag === "ul" || tag === "ol";\n' +
-            '      if (!isList) {\n' +
-            '        var listLength = 0;\n' +
-            '        var listNodes = this._getAllNodesWithTag(node, ["ul", "ol"]);\n' +
-            '        this._forEachNode(\n' +
-            '          listNodes,\n' +
-            '          list => (listLength += this._getInnerText(list).length)\n' +
-            '        );\n' +
-            '        isList = listLength / this._getInnerText(node).length > 0.9;\n' +
-            '      }\n',
+            listShareMeasure,
         },
         {
           name: 'readability-debug-logger-out',
