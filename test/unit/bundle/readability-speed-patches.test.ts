@@ -6,9 +6,7 @@
 // dataset pages is test/bench/speed/readability-identical.ts; the time it saves in Chromium,
 // test/bench/speed/readability-patches.ts.
 import { execFileSync } from 'node:child_process';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import {
   comparableResult,
@@ -18,12 +16,12 @@ import {
   speedPatchNames,
   type ReadabilityClass,
 } from '../../bench/speed/readability-variants';
+import { readabilityCorpusPage as corpusPage } from '../../support/readability-corpus';
 
 // Real pages in jsdom: wikipedia-2 (10,000 elements) takes seconds to parse, longer on a busy machine.
 jest.setTimeout(120_000);
 
 const repoRoot = join(__dirname, '..', '..', '..');
-const pagesDir = join(repoRoot, '..', 'shared', 'datasets', 'readability-test-pages');
 
 /** The private methods the speed patches change, as this test calls them. */
 interface Internals {
@@ -41,22 +39,6 @@ const After = loadReadability(afterSource);
 
 function internals(Readability: ReadabilityClass, document: Document): Internals {
   return new Readability(document, extensionOptions) as unknown as Internals;
-}
-
-/** A page of Readability's own test corpus (../shared/datasets/readability-test-pages). */
-function corpusPage(id: string): { html: string; url: string } {
-  const manifest = readFileSync(join(pagesDir, 'manifest.jsonl'), 'utf8');
-  for (const line of manifest.split('\n')) {
-    if (line.trim() === '') continue;
-    const entry = JSON.parse(line) as { id: string; url: string; html: string };
-    if (entry.id !== id) continue;
-    const raw = readFileSync(join(pagesDir, entry.html));
-    return {
-      html: (entry.html.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'),
-      url: entry.url,
-    };
-  }
-  throw new Error(`readability-test-pages has no page "${id}"`);
 }
 
 function domOf(html: string, url = 'https://example.test/story'): JSDOM {

@@ -2,8 +2,8 @@
 // the e2e fixtures, loaded with their original URLs so links resolve as they would in the browser.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { JSDOM } from 'jsdom';
+import { readabilityCorpusPage } from '../../support/readability-corpus';
 import { repoRoot } from './locales';
 // Events in these pages are the user's (trusted) unless a test plays a page script.
 import './user-input';
@@ -11,14 +11,10 @@ import './user-input';
 export { englishMessages, repoRoot } from './locales';
 export { asPageScript } from './user-input';
 
-const readabilityPages = join(repoRoot, '..', 'shared', 'datasets', 'readability-test-pages');
-
 /** One page of Readability's own test corpus (a real saved page), by id, e.g. "bbc-1". */
 export function readabilityPage(id: string): JSDOM {
-  const html = gunzipSync(readFileSync(join(readabilityPages, 'pages', `${id}.html.gz`))).toString(
-    'utf8',
-  );
-  return new JSDOM(html, { url: 'http://fakehost/test/page.html', pretendToBeVisual: true });
+  const { html, url } = readabilityCorpusPage(id);
+  return new JSDOM(html, { url, pretendToBeVisual: true });
 }
 
 /** One of the e2e fixture pages (test/fixtures/e2e/<name>/source.html). */

@@ -2,9 +2,6 @@
 // result is the article's beginning, and rest() gives exactly what extract() gives. Real pages in jsdom:
 // Wikipedia's "New Zealand" (the largest of Readability's test pages, 9,900 elements), the e2e fixture
 // with 432 annotated paragraphs, and the seed page, which is short enough to be extracted in one go.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { extract, type ExtractedArticle } from '../../../src/extraction';
 import {
@@ -14,7 +11,8 @@ import {
   splitAboveChars,
 } from '../../../src/extraction/first-screen';
 import { fixturePage, readabilityPage } from '../extension/dom';
-import { readFixtureHtml, repoRoot } from './fixture-helpers';
+import { readabilityCorpusPage } from '../../support/readability-corpus';
+import { readFixtureHtml } from './fixture-helpers';
 
 function extractBoth(dom: JSDOM): {
   first: ExtractedArticle | null;
@@ -29,19 +27,8 @@ function extractBoth(dom: JSDOM): {
 
 /** A page of Readability's test corpus, without jsdom's complaints about its CSS in the test output. */
 function quietDatasetPage(id: string): JSDOM {
-  const file = join(
-    repoRoot,
-    '..',
-    'shared',
-    'datasets',
-    'readability-test-pages',
-    'pages',
-    `${id}.html.gz`,
-  );
-  return new JSDOM(gunzipSync(readFileSync(file)).toString('utf8'), {
-    url: 'http://fakehost/test/page.html',
-    virtualConsole: new VirtualConsole(),
-  });
+  const { html, url } = readabilityCorpusPage(id);
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
 }
 
 /** The article's text as one line, for comparing beginnings (the plain text's paragraph breaks aside). */

@@ -2,36 +2,9 @@
 // browser is): the fallback image markup is parsed by DOMParser into a document of its own, never with
 // innerHTML, and nothing in it runs. Proven on a real page (Medium's lazy images, Readability's
 // lazy-image-1 test page) and on a page whose <noscript> carries a payload.
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { fixLazyImages } from '../../../src/extraction/lazy-images';
-
-const pagesDir = join(
-  __dirname,
-  '..',
-  '..',
-  '..',
-  '..',
-  'shared',
-  'datasets',
-  'readability-test-pages',
-);
-
-function corpusPage(id: string): { html: string; url: string } {
-  for (const line of readFileSync(join(pagesDir, 'manifest.jsonl'), 'utf8').split('\n')) {
-    if (line.trim() === '') continue;
-    const entry = JSON.parse(line) as { id: string; url: string; html: string };
-    if (entry.id !== id) continue;
-    const raw = readFileSync(join(pagesDir, entry.html));
-    return {
-      html: (entry.html.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'),
-      url: entry.url,
-    };
-  }
-  throw new Error(`readability-test-pages has no page "${id}"`);
-}
+import { readabilityCorpusPage as corpusPage } from '../../support/readability-corpus';
 
 /**
  * The page parsed as a browser parses it, with scripting on, so <noscript> holds raw text. Its own

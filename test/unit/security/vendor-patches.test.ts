@@ -14,17 +14,16 @@ import {
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { gunzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { Readability as InstalledReadability } from '@mozilla/readability';
 import installedPurify from 'dompurify';
 import { applyPatches, vendorPatchList, vendorPatches } from '../../../build/vendor-patches.mjs';
+import { readabilityCorpusPage as corpusPage } from '../../support/readability-corpus';
 
 const repoRoot = join(__dirname, '..', '..', '..');
 const readabilityFile = join(repoRoot, 'node_modules', '@mozilla', 'readability', 'Readability.js');
 const purifyFile = join(repoRoot, 'node_modules', 'dompurify', 'dist', 'purify.es.mjs');
-const pagesDir = join(repoRoot, '..', 'shared', 'datasets', 'readability-test-pages');
 const hostileDir = join(repoRoot, 'test', 'fixtures', 'hostile');
 const hostilePages = readdirSync(hostileDir)
   .filter((file) => file.endsWith('.html'))
@@ -59,20 +58,6 @@ beforeAll(() => {
 afterAll(() => {
   rmSync(scratch, { recursive: true, force: true });
 });
-
-/** A page of Readability's own test corpus (../shared/datasets/readability-test-pages). */
-function corpusPage(id: string): { html: string; url: string } {
-  const manifest = readFileSync(join(pagesDir, 'manifest.jsonl'), 'utf8');
-  for (const line of manifest.split('\n')) {
-    if (line.trim() === '') continue;
-    const entry = JSON.parse(line) as { id: string; url: string; html: string };
-    if (entry.id !== id) continue;
-    const raw = readFileSync(join(pagesDir, entry.html));
-    const html = (entry.html.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8');
-    return { html, url: entry.url };
-  }
-  throw new Error(`readability-test-pages has no page "${id}"`);
-}
 
 interface ReadabilityRun {
   result: unknown;
