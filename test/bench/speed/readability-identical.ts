@@ -12,9 +12,8 @@ import { listDatasets, loadDataset } from '../lib/datasets';
 import { findRepoRoot } from '../lib/repo-root';
 import { optionsOrExit } from './cli';
 import {
-  comparableResult,
-  extensionOptions,
   loadReadability,
+  parseComparable,
   patchedReadabilitySource,
   readabilityPatches,
   speedPatchNames,
@@ -60,14 +59,8 @@ function run(Readability: ReadabilityClass, html: string, url: string): Run {
     // A few pages carry CSS that jsdom's parser rejects; without their <style> they load.
     dom = new JSDOM(html.replace(/<style[\s\S]*?<\/style>/gi, ''), { url, virtualConsole });
   }
-  const global = globalThis as { DOMParser?: unknown };
-  const saved = global.DOMParser;
-  global.DOMParser = dom.window.DOMParser;
   try {
-    const reader = new Readability(dom.window.document, extensionOptions);
-    const result = comparableResult(reader.parse());
-    const retries = (reader as unknown as { _attempts: unknown[] })._attempts.length;
-    return { result, retries };
+    return parseComparable(Readability, dom.window);
   } catch (error) {
     return {
       result: null,
@@ -75,7 +68,6 @@ function run(Readability: ReadabilityClass, html: string, url: string): Run {
       error: error instanceof Error ? error.message : String(error),
     };
   } finally {
-    global.DOMParser = saved;
     dom.window.close();
   }
 }

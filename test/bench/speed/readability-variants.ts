@@ -69,3 +69,24 @@ export function comparableResult(result: object | null): Record<string, unknown>
   }
   return fields;
 }
+
+/**
+ * `Readability` with extract()'s options on the page in `window`, while the global DOMParser is that
+ * window's (the <noscript> patch calls it): comparableResult of parse(), and how many attempts it made
+ * (its retries from the page cache).
+ */
+export function parseComparable(
+  Readability: ReadabilityClass,
+  window: { document: Document; DOMParser: unknown },
+): { result: Record<string, unknown> | null; retries: number } {
+  const global = globalThis as { DOMParser?: unknown };
+  const saved = global.DOMParser;
+  global.DOMParser = window.DOMParser;
+  try {
+    const reader = new Readability(window.document, extensionOptions);
+    const result = comparableResult(reader.parse());
+    return { result, retries: (reader as unknown as { _attempts: unknown[] })._attempts.length };
+  } finally {
+    global.DOMParser = saved;
+  }
+}

@@ -9,9 +9,9 @@ import { execFileSync } from 'node:child_process';
 import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import {
-  comparableResult,
   extensionOptions,
   loadReadability,
+  parseComparable,
   patchedReadabilitySource,
   speedPatchNames,
   type ReadabilityClass,
@@ -30,7 +30,6 @@ interface Internals {
   _cleanStyles(element: Element): void;
   _cleanClasses(element: Element): void;
   _cleanConditionally(element: Element, tag: string): void;
-  _attempts: unknown[];
 }
 
 const afterSource = patchedReadabilitySource(repoRoot, []);
@@ -353,15 +352,9 @@ describe('parse() gives the same article', () => {
   function parse(Readability: ReadabilityClass, id: string): unknown {
     const { html, url } = corpusPage(id);
     const dom = domOf(html, url);
-    const global = globalThis as { DOMParser?: unknown };
-    const saved = global.DOMParser;
-    global.DOMParser = dom.window.DOMParser;
     try {
-      const reader = new Readability(dom.window.document, extensionOptions);
-      const result = comparableResult(reader.parse());
-      return { result, attempts: (reader as unknown as Internals)._attempts.length };
+      return parseComparable(Readability, dom.window);
     } finally {
-      global.DOMParser = saved;
       dom.window.close();
     }
   }
