@@ -35,8 +35,8 @@ type PurifyWindow = Parameters<PurifyFactory>[0];
 
 let scratch: string;
 
-/** Bundles `entry` with the vendor-patches plugin (as build/build.mjs does) and loads the result. */
-async function loadPatched<T>(entry: string, root = repoRoot): Promise<T> {
+/** Bundles `entry` with the vendor-patches plugin (as build/build.mjs does): the code, CommonJS. */
+async function bundlePatched(entry: string, root = repoRoot): Promise<string> {
   const result = await build({
     entryPoints: [entry],
     bundle: true,
@@ -46,8 +46,13 @@ async function loadPatched<T>(entry: string, root = repoRoot): Promise<T> {
     logLevel: 'silent',
     plugins: [vendorPatches(root)],
   });
+  return result.outputFiles[0]?.text ?? '';
+}
+
+/** bundlePatched, loaded. */
+async function loadPatched<T>(entry: string, root = repoRoot): Promise<T> {
   const file = join(scratch, `${Date.now()}-${Math.random().toString(36).slice(2)}.cjs`);
-  writeFileSync(file, result.outputFiles[0]?.text ?? '');
+  writeFileSync(file, await bundlePatched(entry, root));
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- the bundle is a CommonJS file
   return require(file) as T;
 }
@@ -258,16 +263,10 @@ describe('the patch list itself', () => {
     const root = mkdtempSync(join(scratch, 'linked-'));
     mkdirSync(join(root, 'node_modules', '@mozilla'), { recursive: true });
     symlinkSync(elsewhere, join(root, 'node_modules', '@mozilla', 'readability'), 'dir');
-    const result = await build({
-      entryPoints: [join(root, 'node_modules', '@mozilla', 'readability', 'Readability.js')],
-      bundle: true,
-      format: 'cjs',
-      platform: 'node',
-      write: false,
-      logLevel: 'silent',
-      plugins: [vendorPatches(root)],
-    });
-    const code = result.outputFiles[0]?.text ?? '';
+    const code = await bundlePatched(
+      join(root, 'node_modules', '@mozilla', 'readability', 'Readability.js'),
+      root,
+    );
     // esbuild drops the patches' comments: look for the patched code itself.
     expect(code).toContain('page.replaceChildren(pageCache.cloneNode(true))');
     expect(code).not.toContain('page.innerHTML = pageCacheHtml');
