@@ -236,7 +236,7 @@ export class ReaderController {
         this.deps.notifyClosed();
       },
       onFirstPaint: () => mark(doc, perfMarks.painted),
-      completeArticle: article?.rest ? () => this.completeSafely(article) : undefined,
+      onRestError: (error: unknown) => this.reportRestError(error),
       // The detail tells the benchmark (and the e2e tests) which way the article came.
       onArticleComplete: () =>
         mark(doc, perfMarks.complete, { firstScreenFirst: article?.rest !== undefined }),
@@ -251,19 +251,12 @@ export class ReaderController {
     return mountOverlay({ ...options, article: null, emptyReason });
   }
 
-  /** The whole article for a first screen painted ahead of it; null (and a console line) if it failed. */
-  private completeSafely(firstScreen: ExtractedArticle): ExtractedArticle | null {
-    try {
-      return firstScreen.rest?.() ?? null;
-    } catch (error) {
-      if (error instanceof ExtractionLimitError) {
-        this.deps.warn?.(
-          `Broadsheet: only the beginning of this article is shown: ${error.message}`,
-        );
-      } else {
-        this.deps.reportError?.(error);
-      }
-      return null;
+  /** Why a very long article's rest could not be shown (the reader keeps its first screen). */
+  private reportRestError(error: unknown): void {
+    if (error instanceof ExtractionLimitError) {
+      this.deps.warn?.(`Broadsheet: only the beginning of this article is shown: ${error.message}`);
+    } else {
+      this.deps.reportError?.(error);
     }
   }
 

@@ -64,10 +64,10 @@ export interface OverlayOptions {
   /** Called once the first frame with the article has been painted (the speed benchmark's mark). */
   onFirstPaint?: () => void;
   /**
-   * When `article` is only the first screen of a very long article (it has `rest`): gives the whole
-   * article, called after the first paint; null keeps the first screen and says the rest is missing.
+   * When `article` is only the first screen of a very long article, its `rest()` is called after the first
+   * paint; if it throws, this hears why (the first screen stays and says the rest is missing).
    */
-  completeArticle?: () => ExtractedArticle | null;
+  onRestError?: (error: unknown) => void;
   /** Called once the whole article is in the reader (after the first paint for a long one). */
   onArticleComplete?: () => void;
   /** Automatic mode's "always / never open here" for the page's site (left out where it cannot apply). */
@@ -109,17 +109,6 @@ function whenIdle(view: Window | null, task: () => void): void {
 function afterNextPaint(view: Window | null, task: () => void): void {
   if (view?.requestAnimationFrame) view.requestAnimationFrame(() => view.setTimeout(task, 0));
   else (view ?? globalThis).setTimeout(task, 0);
-}
-
-/** `rest` with any failure as null (the first screen stays, saying the rest is missing). */
-function completeQuietly(rest: () => ExtractedArticle | null): () => ExtractedArticle | null {
-  return () => {
-    try {
-      return rest();
-    } catch {
-      return null;
-    }
-  };
 }
 
 function initialSettings(options: OverlayOptions): Settings {
@@ -371,7 +360,11 @@ export function mountOverlay(options: OverlayOptions): Overlay {
     if (closed) return;
     options.onFirstPaint?.();
     if (parts && article?.rest) {
-      wholeArticle = (options.completeArticle ?? completeQuietly(article.rest))();
+      try {
+        wholeArticle = article.rest();
+      } catch (error) {
+        options.onRestError?.(error);
+      }
       parts.complete(wholeArticle);
       if (wholeArticle) toolbar.progress.setTotalMinutes(wholeArticle.readingTimeMinutes);
       scheduleProgress();

@@ -170,11 +170,7 @@ describe('a very long article extracted first screen first', () => {
     let completed = 0;
     const { overlay, body } = open(
       dom,
-      {
-        onFirstPaint: () => painted++,
-        onArticleComplete: () => completed++,
-        completeArticle: () => first.rest?.() ?? null,
-      },
+      { onFirstPaint: () => painted++, onArticleComplete: () => completed++ },
       first,
     );
     expect(body.getAttribute('aria-busy')).toBe('true');
@@ -193,12 +189,12 @@ describe('a very long article extracted first screen first', () => {
     const whole = first.rest?.();
     if (!whole) throw new Error('no whole article');
     let completed = 0;
-    const estimated = { ...first, readingTimeMinutes: whole.readingTimeMinutes + 7 };
-    const { overlay } = open(
-      dom,
-      { onArticleComplete: () => completed++, completeArticle: () => whole },
-      estimated,
-    );
+    const estimated = {
+      ...first,
+      readingTimeMinutes: whole.readingTimeMinutes + 7,
+      rest: () => whole,
+    };
+    const { overlay } = open(dom, { onArticleComplete: () => completed++ }, estimated);
     const readingTime = overlay.shadowRoot.querySelector('.bs-reading-time');
     expect(readingTime?.textContent).toBe(t('readingTime', [String(whole.readingTimeMinutes + 7)]));
     await waitFor(() => completed === 1, 'the whole article');
@@ -206,14 +202,24 @@ describe('a very long article extracted first screen first', () => {
     overlay.close();
   });
 
-  it('keeps the first screen and says the rest is missing when the rest cannot be read', async () => {
+  it.each([
+    ['throws (a time budget ran out)', true],
+    ['finds no text', false],
+  ])('keeps the first screen and says the rest is missing when the rest %s', async (_, throws) => {
     let completed = 0;
+    const failure = new Error('extraction ran past its budget');
+    const heard: unknown[] = [];
+    const rest = (): ExtractedArticle | null => {
+      if (throws) throw failure;
+      return null;
+    };
     const { overlay, body } = open(
       dom,
-      { onArticleComplete: () => completed++, completeArticle: () => null },
-      first,
+      { onArticleComplete: () => completed++, onRestError: (error) => heard.push(error) },
+      { ...first, rest },
     );
     await waitFor(() => completed === 1, 'the end of the opening');
+    expect(heard).toEqual(throws ? [failure] : []);
     expect(body.querySelectorAll('p > sup').length).toBeLessThan(40);
     expect(body.querySelector('.bs-cut-short')?.textContent).toBe(t('articleCutShort'));
     expect(body.hasAttribute('aria-busy')).toBe(false);
@@ -228,21 +234,13 @@ describe('a very long article extracted first screen first', () => {
     };
     const { overlay, body } = open(
       dom,
-      { onArticleComplete: () => completed++, completeArticle: changed },
-      first,
+      { onArticleComplete: () => completed++ },
+      { ...first, rest: changed },
     );
     await waitFor(() => completed === 1, 'the whole article');
     expect(body.firstElementChild?.textContent).toBe("An editor's note first.");
     expect(body.querySelectorAll('p > sup')).toHaveLength(432);
     expect(body.hasAttribute('aria-busy')).toBe(false);
-    overlay.close();
-  });
-
-  it('completes the article by itself when no completeArticle is given', async () => {
-    let completed = 0;
-    const { overlay, body } = open(dom, { onArticleComplete: () => completed++ }, first);
-    await waitFor(() => completed === 1, 'the whole article');
-    expect(body.innerHTML).toBe(wholeHtml);
     overlay.close();
   });
 });
