@@ -1,22 +1,41 @@
 // Where an article's first screen ends. The overlay paints a long article's first screen before the rest,
 // and the content script extracts a very long article's first screen before the rest: both cut in the
 // same place, so what is painted first is what the whole article begins with.
+import { normaliseSpace } from '../rules/dom-text';
 
-/** Characters of text (an image counts as imageWeight) that surely fill the first screen. */
-export const firstScreenChars = 3000;
+/**
+ * Characters of text that surely fill the first screen; an image counts as imageWeight, and a block that
+ * starts a line of its own (a paragraph, list item or table row) as lineWeight more than its text.
+ */
+export const firstScreenChars = 3500;
 /** Shorter than this, an article is shown in one go: what follows the first screen would be too little. */
 export const splitAboveChars = firstScreenChars + 1000;
 const imageWeight = 400;
+/** A line of the reader's column: what a short table row or list item takes on screen, whatever its text. */
+const lineWeight = 70;
 
-/** Blocks that only group others: the cut may go inside them. */
-const groupingTags = new Set(['div', 'section', 'article', 'main']);
+/** Blocks that only group others, or rows and items: the cut may go inside them. */
+const groupingTags = new Set(['div', 'section', 'article', 'main', 'table', 'tbody', 'ul', 'ol']);
 
+function countOf(element: Element, tag: string): number {
+  return element.getElementsByTagName(tag).length + (element.localName === tag ? 1 : 0);
+}
+
+/** Longer than this, a block's text surely ends the first screen, however much of it is spaces. */
+const surelyFillsChars = 4 * firstScreenChars;
+
+/**
+ * What `node` takes of the first screen. Its text counts without runs of spaces (the source's indentation
+ * shows nowhere); a very long text is not read further (the whole article's, say).
+ */
 function weightOf(node: ChildNode): number {
-  const text = node.textContent?.length ?? 0;
+  const raw = node.textContent ?? '';
+  if (raw.length > surelyFillsChars) return raw.length;
+  const text = normaliseSpace(raw).length;
   if (node.nodeType !== 1) return text;
   const element = node as Element;
-  const images = element.getElementsByTagName('img').length + (element.localName === 'img' ? 1 : 0);
-  return text + images * imageWeight;
+  const lines = countOf(element, 'p') + countOf(element, 'li') + countOf(element, 'tr');
+  return text + countOf(element, 'img') * imageWeight + lines * lineWeight;
 }
 
 /**

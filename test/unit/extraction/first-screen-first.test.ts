@@ -94,6 +94,19 @@ describe('where the first screen ends', () => {
     return root;
   }
 
+  /**
+   * What a copy takes on screen, counted as the first screen's doc comment says: its text without runs
+   * of spaces, 400 characters an image and 70 a paragraph, list item or table row.
+   */
+  function screenWeight(copy: Element): number {
+    const count = (tag: string) => copy.getElementsByTagName(tag).length;
+    return (
+      flat(copy.textContent ?? '').length +
+      400 * count('img') +
+      70 * (count('p') + count('li') + count('tr'))
+    );
+  }
+
   it('cuts after about a screen of text, inside wrappers that only group blocks', () => {
     const root = articleRoot();
     const ends = firstScreenEnds(root);
@@ -102,14 +115,37 @@ describe('where the first screen ends', () => {
     if (!copy) throw new Error('no first screen');
     const copied = copy.textContent ?? '';
     const all = root.textContent ?? '';
-    // A screen's worth: its text, with an image counted as a paragraph of 400 characters.
-    const images = copy.getElementsByTagName('img').length;
-    expect(copied.length + images * 400).toBeGreaterThanOrEqual(firstScreenChars);
+    // A screen's worth, and no more than the block that fills it.
+    expect(screenWeight(copy)).toBeGreaterThanOrEqual(firstScreenChars);
+    // Each level's end is its parent's last node in the copy: down to the block that filled the screen.
+    let lastCopy: Node | null = copy;
+    for (let level = 0; level < ends.length; level++) lastCopy = lastCopy?.lastChild ?? null;
+    expect(lastCopy?.textContent).toBe(ends[ends.length - 1]?.textContent);
+    lastCopy?.parentNode?.removeChild(lastCopy);
+    expect(screenWeight(copy)).toBeLessThan(firstScreenChars);
     expect(copied.length).toBeLessThan(all.length / 2);
     expect(all.startsWith(copied)).toBe(true);
     // The copy is made of new nodes; the article itself is untouched.
     expect(root.textContent).toBe(all);
     expect(copy.firstChild).not.toBe(root.firstChild);
+  });
+
+  it("cuts a table between rows: an infobox's first rows fill the screen, the others follow", () => {
+    const wikipedia = quietDatasetPage('wikipedia-2');
+    const infobox = wikipedia.window.document.querySelector('table.infobox');
+    if (!infobox) throw new Error('no infobox');
+    const root = wikipedia.window.document.createElement('div');
+    root.append(infobox.cloneNode(true));
+    const rows = root.getElementsByTagName('tr').length;
+    const ends = firstScreenEnds(root);
+    expect(ends.map((end) => end.nodeName)).toEqual(['TABLE', 'TBODY', 'TR']);
+    const copy = cloneFirstScreen(root);
+    if (!copy) throw new Error('no first screen');
+    const shown = copy.getElementsByTagName('tr').length;
+    expect(shown).toBeGreaterThan(3);
+    expect(shown).toBeLessThan(rows / 2);
+    expect(screenWeight(copy)).toBeGreaterThanOrEqual(firstScreenChars);
+    wikipedia.window.close();
   });
 
   it('does not cut an article shorter than a screen and a bit', () => {
