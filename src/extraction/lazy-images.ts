@@ -1,5 +1,5 @@
 // Lazy-loaded images made real: the true address sits in data-* attributes or a <noscript> fallback.
-import { forEachDescendant, hasDescendant } from '../rules/dom-text';
+import { descendantsByTags, hasDescendant } from '../rules/dom-text';
 
 const SRC_ATTRIBUTES = [
   'data-src',
@@ -62,16 +62,13 @@ function hasPictureAncestor(element: Element): boolean {
 }
 
 export function fixLazyImages(root: Element): void {
-  // One walk for the three kinds (see hasDescendant on why not the selector engine).
-  const images: Element[] = [];
-  const sources: Element[] = [];
-  const noscripts: Element[] = [];
-  forEachDescendant(root, (node) => {
-    const name = node.localName;
-    if (isImage(node)) images.push(node);
-    else if (name === 'source' && hasPictureAncestor(node)) sources.push(node);
-    else if (name === 'noscript') noscripts.push(node);
-  });
+  // The three kinds in one pass (see descendantsByTags).
+  const {
+    img: images,
+    source,
+    noscript: noscripts,
+  } = descendantsByTags(root, ['img', 'source', 'noscript']);
+  const sources = source.filter(hasPictureAncestor);
   for (const img of images) {
     const lazySrc = firstAttribute(img, SRC_ATTRIBUTES);
     if (lazySrc && isPlaceholder(img.getAttribute('src'))) img.setAttribute('src', lazySrc);

@@ -1,5 +1,5 @@
 // Page metadata read from the untouched clone, before cleanup rules or Readability change it.
-import { forEachDescendant, normaliseSpace } from '../rules/dom-text';
+import { descendantsByTags, normaliseSpace } from '../rules/dom-text';
 import { parseDir } from './direction';
 
 export interface PageMetadata {
@@ -102,16 +102,11 @@ function jsonLdPublisher(objects: readonly Record<string, unknown>[]): string | 
   return null;
 }
 
-/** The <meta>, <script> and <time> elements of the page in document order, found in one walk. */
+/** The <meta>, <script> and <time> elements of the page, each kind in document order. */
 function metadataElements(document: Document): Record<'meta' | 'script' | 'time', Element[]> {
-  const found = { meta: [] as Element[], script: [] as Element[], time: [] as Element[] };
   const root = document.documentElement;
-  if (!root) return found;
-  forEachDescendant(root, (node) => {
-    const name = node.localName;
-    if (name === 'meta' || name === 'script' || name === 'time') found[name].push(node);
-  });
-  return found;
+  if (!root) return { meta: [], script: [], time: [] };
+  return descendantsByTags(root, ['meta', 'script', 'time']);
 }
 
 /**
