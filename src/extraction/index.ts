@@ -281,8 +281,9 @@ export function extractWithRules(
     if (first) {
       return {
         ...first,
-        // The whole article's, estimated from its text before cleaning; rest() has the exact one.
-        readingTimeMinutes: estimatedReadingMinutes(content.textContent ?? ''),
+        // The whole article's, estimated from its text before cleaning (Readability's, which is
+        // content.textContent read already); rest() has the exact one.
+        readingTimeMinutes: estimatedReadingMinutes(parsed.textContent ?? ''),
         rest: once(() => {
           postProcess?.(content);
           return clean(content);
