@@ -315,8 +315,9 @@ export const vendorPatchList = {
             '        var text = child.textContent;\n' +
             '        part = [\n' +
             '          text.trim().replace(this.REGEXPS.normalize, " ").length,\n' +
-            '          /^\\s/.test(text),\n' +
-            '          /\\s$/.test(text),\n' +
+            // The first and last code unit (white space is all in the BMP; /\s$/ would scan the text).
+            '          /\\s/.test(text.slice(0, 1)),\n' +
+            '          /\\s/.test(text.slice(-1)),\n' +
             '        ];\n' +
             '      } else continue;\n' +
             '      if (!length && part[1]) starts = true;\n' +
