@@ -262,6 +262,207 @@ export const vendorPatchList = {
             '    /* Broadsheet vendor patch readability-clean-classes-without-class */\n' +
             '    var className = node.hasAttribute("class") && (node.getAttribute("class") || "")\n',
         },
+        {
+          name: 'readability-candidate-text-lengths',
+          speed: true,
+          reason:
+            'The link density of every candidate divides by its text length, read as _getInnerText does: ' +
+            'its whole textContent, trimmed, runs of 2+ white space made one space. Candidates nest (up to ' +
+            'five ancestors of each paragraph), so on wikipedia-2 that read 1.3 MB of text for a page of ' +
+            'a fifth of it. That length is the number of non-space characters plus one per run of white ' +
+            'space between two of them; it is now counted per candidate from its children in order: a ' +
+            "candidate child's count (computed once), another child's own text read as before (an " +
+            'element by textContent, a Text or CDATA node by its data; comments and processing ' +
+            'instructions are not in textContent), joining runs across the boundaries. Nothing changes ' +
+            'the DOM in that loop. White space is \\s (the set trim() uses, see its test).',
+          find: '      for (var c = 0, cl = candidates.length; c < cl; c += 1) {\n',
+          replace:
+            '      /* Broadsheet vendor patch readability-candidate-text-lengths: each candidate known, none counted */\n' +
+            '      var textLengths = new Map(candidates.map(node => [node]));\n' +
+            '      for (var c = 0, cl = candidates.length; c < cl; c += 1) {\n',
+        },
+        {
+          name: 'readability-candidate-text-lengths',
+          speed: true,
+          reason: 'Part of readability-candidate-text-lengths (above).',
+          find: '          (1 - this._getLinkDensity(candidate));\n',
+          replace:
+            '          /* Broadsheet vendor patch readability-candidate-text-lengths */\n' +
+            '          (1 - this._getLinkDensity(candidate, this._textLength(candidate, textLengths)[0]));\n',
+        },
+        {
+          name: 'readability-candidate-text-lengths',
+          speed: true,
+          reason:
+            'Part of readability-candidate-text-lengths (above): _getLinkDensity takes the text length ' +
+            'when it is known, and reads it as before when not (its other callers).',
+          find:
+            '  _getLinkDensity(element) {\n' +
+            '    var textLength = this._getInnerText(element).length;\n',
+          replace:
+            '  /* Broadsheet vendor patch readability-candidate-text-lengths: [the length of\n' +
+            '     _getInnerText(node), whether its text starts with white space, whether it ends with it],\n' +
+            '     from its children; `known` holds the candidates, each with its answer once counted. */\n' +
+            '  _textLength(node, known) {\n' +
+            '    var answer = known.get(node);\n' +
+            '    if (answer) return answer;\n' +
+            '    var length = 0, starts = false, gap = false;\n' +
+            '    for (var child = node.firstChild; child; child = child.nextSibling) {\n' +
+            '      var part;\n' +
+            '      if (known.has(child)) part = this._textLength(child, known);\n' +
+            '      // Elements, Text and CDATA (1, 3, 4); not processing instructions (7) nor comments (8).\n' +
+            '      else if (child.nodeType < 5) {\n' +
+            '        var text = child.textContent;\n' +
+            '        part = [\n' +
+            '          text.trim().replace(this.REGEXPS.normalize, " ").length,\n' +
+            // The first and last code unit (white space is all in the BMP; /\s$/ would scan the text).
+            '          /\\s/.test(text.slice(0, 1)),\n' +
+            '          /\\s/.test(text.slice(-1)),\n' +
+            '        ];\n' +
+            '      } else continue;\n' +
+            '      if (!length && part[1]) starts = true;\n' +
+            '      if (part[0]) {\n' +
+            '        length += part[0] + (length && (gap || part[1]) ? 1 : 0);\n' +
+            '        gap = part[2];\n' +
+            '      } else if (part[1]) gap = true;\n' +
+            '    }\n' +
+            '    known.set(node, (answer = [length, starts, gap]));\n' +
+            '    return answer;\n' +
+            '  },\n' +
+            '\n' +
+            '  _getLinkDensity(element, textLength = this._getInnerText(element).length) {\n',
+        },
+        {
+          name: 'readability-candidate-link-lengths',
+          speed: true,
+          reason:
+            "_grabArticle scales every candidate's score by its link density, and the candidates include " +
+            'up to five ancestors of every paragraph: each large container read the text and href of ' +
+            'all its links again (on wikipedia-2 every link five times over). In that loop (which ' +
+            "changes no DOM) each link's weighted length is kept once read, and forgotten after it.",
+          find:
+            '      var href = linkNode.getAttribute("href");\n' +
+            '      var coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;\n' +
+            '      linkLength += this._getInnerText(linkNode).length * coefficient;\n',
+          replace:
+            '      /* Broadsheet vendor patch readability-candidate-link-lengths */\n' +
+            '      var known = this._linkLengths;\n' +
+            '      var weighted = known?.get(linkNode);\n' +
+            '      if (weighted === undefined) {\n' +
+            '        var href = linkNode.getAttribute("href");\n' +
+            '        var coefficient = href && this.REGEXPS.hashUrl.test(href) ? 0.3 : 1;\n' +
+            '        weighted = this._getInnerText(linkNode).length * coefficient;\n' +
+            '        known?.set(linkNode, weighted);\n' +
+            '      }\n' +
+            '      linkLength += weighted;\n',
+        },
+        {
+          name: 'readability-candidate-link-lengths',
+          speed: true,
+          reason: 'Part of readability-candidate-link-lengths (above): remembered from here.',
+          find: '      var topCandidates = [];\n',
+          replace:
+            '      var topCandidates = [];\n' +
+            '      /* Broadsheet vendor patch readability-candidate-link-lengths */\n' +
+            '      this._linkLengths = new Map();\n',
+        },
+        {
+          name: 'readability-candidate-link-lengths',
+          speed: true,
+          reason:
+            'Part of readability-candidate-link-lengths (above): forgotten here, before any DOM change.',
+          find: '      var topCandidate = topCandidates[0] || null;\n',
+          replace:
+            '      /* Broadsheet vendor patch readability-candidate-link-lengths */\n' +
+            '      this._linkLengths = null;\n' +
+            '      var topCandidate = topCandidates[0] || null;\n',
+        },
+        {
+          name: 'readability-clean-conditionally-checks-without-messages',
+          speed: true,
+          reason:
+            "_cleanConditionally's last checks each pushed a message (8 template strings) onto a list " +
+            'only handed to the debug log (a no-op here, see readability-debug-logger-out); the node is ' +
+            'removed when the list is not empty. Now the same conditions, or-ed: the same answer ' +
+            '(they only compare numbers already computed), without the messages (about 0.4 KB of ' +
+            'content.js).',
+          find:
+            '        const shouldRemoveNode = () => {\n' +
+            '          const errs = [];\n' +
+            '          if (!isFigureChild && img > 1 && p / img < 0.5) {\n' +
+            '            errs.push(`Bad p to img ratio (img=${img}, p=${p})`);\n' +
+            '          }\n' +
+            '          if (!isList && li > p) {\n' +
+            "            errs.push(`Too many li's outside of a list. (li=${li} > p=${p})`);\n" +
+            '          }\n' +
+            '          if (input > Math.floor(p / 3)) {\n' +
+            '            errs.push(`Too many inputs per p. (input=${input}, p=${p})`);\n' +
+            '          }\n' +
+            '          if (\n' +
+            '            !isList &&\n' +
+            '            !isFigureChild &&\n' +
+            '            headingDensity < 0.9 &&\n' +
+            '            contentLength < 25 &&\n' +
+            '            (img === 0 || img > 2) &&\n' +
+            '            linkDensity > 0\n' +
+            '          ) {\n' +
+            '            errs.push(\n' +
+            '              `Suspiciously short. (headingDensity=${headingDensity}, img=${img}, linkDensity=${linkDensity})`\n' +
+            '            );\n' +
+            '          }\n' +
+            '          if (\n' +
+            '            !isList &&\n' +
+            '            weight < 25 &&\n' +
+            '            linkDensity > 0.2 + this._linkDensityModifier\n' +
+            '          ) {\n' +
+            '            errs.push(\n' +
+            '              `Low weight and a little linky. (linkDensity=${linkDensity})`\n' +
+            '            );\n' +
+            '          }\n' +
+            '          if (weight >= 25 && linkDensity > 0.5 + this._linkDensityModifier) {\n' +
+            '            errs.push(\n' +
+            '              `High weight and mostly links. (linkDensity=${linkDensity})`\n' +
+            '            );\n' +
+            '          }\n' +
+            '          if ((embedCount === 1 && contentLength < 75) || embedCount > 1) {\n' +
+            '            errs.push(\n' +
+            '              `Suspicious embed. (embedCount=${embedCount}, contentLength=${contentLength})`\n' +
+            '            );\n' +
+            '          }\n' +
+            '          if (img === 0 && textDensity === 0) {\n' +
+            '            errs.push(\n' +
+            '              `No useful content. (img=${img}, textDensity=${textDensity})`\n' +
+            '            );\n' +
+            '          }\n' +
+            '\n' +
+            '          if (errs.length) {\n' +
+            // readability-log-calls-pure (above) marked the log call.
+            '            /* @__PURE__ */ this.log("Checks failed", errs);\n' +
+            '            return true;\n' +
+            '          }\n' +
+            '\n' +
+            '          return false;\n' +
+            '        };\n' +
+            '\n',
+          replace:
+            '        /* Broadsheet vendor patch readability-clean-conditionally-checks-without-messages */\n' +
+            '        const shouldRemoveNode = () =>\n' +
+            '          (!isFigureChild && img > 1 && p / img < 0.5) ||\n' +
+            '          (!isList && li > p) ||\n' +
+            '          input > Math.floor(p / 3) ||\n' +
+            '          (!isList &&\n' +
+            '            !isFigureChild &&\n' +
+            '            headingDensity < 0.9 &&\n' +
+            '            contentLength < 25 &&\n' +
+            '            (img === 0 || img > 2) &&\n' +
+            '            linkDensity > 0) ||\n' +
+            '          (!isList && weight < 25 && linkDensity > 0.2 + this._linkDensityModifier) ||\n' +
+            '          (weight >= 25 && linkDensity > 0.5 + this._linkDensityModifier) ||\n' +
+            '          (embedCount === 1 && contentLength < 75) ||\n' +
+            '          embedCount > 1 ||\n' +
+            '          (img === 0 && textDensity === 0);\n' +
+            '\n',
+        },
       ],
     },
   },

@@ -9,7 +9,7 @@
 // same page: the timing is only printed next to "identical" when all runs gave the same article.
 // With --profile, every run is also sampled by V8's CPU profiler (CDP, 100 us): the functions with the most
 // self time per run, after and before, to see where the time goes and what a patch moved.
-//   npx tsx test/bench/speed/readability-patches.ts [--pages LIST] [--largest N] [--runs N] [--each] [--profile]
+//   npx tsx test/bench/speed/readability-patches.ts [--pages LIST] [--largest N] [--runs N] [--each | --without LIST] [--profile]
 import { parseArgs } from 'node:util';
 import { chromium, type CDPSession, type Page } from 'playwright-core';
 import flags from '../../e2e/support/chromium-flags.json';
@@ -20,18 +20,20 @@ import { datasetPages, htmlBytes, pageLabel, pagesByLabel, type BenchPage } from
 import { patchedReadabilitySource, speedPatchNames } from './readability-variants';
 import { median } from './stats';
 
-const USAGE = `usage: npx tsx test/bench/speed/readability-patches.ts [--pages LIST] [--largest N] [--runs N] [--each]
+const USAGE = `usage: npx tsx test/bench/speed/readability-patches.ts [--pages LIST] [--largest N] [--runs N] [--each | --without LIST]
   --pages LIST   comma-separated parts of page labels (e.g. wikipedia-2); default: --largest
   --largest N    the N largest dataset pages (default 4)
   --runs N       timed runs per variant and page (default 9)
   --each         also every speed patch left out on its own (its share of the gain)
+  --without LIST like --each, for the named speed patches only (comma-separated; a+b: both together)
   --profile      sample every run with the CPU profiler and print the top self times (slows the runs a little)`;
 
 interface Options {
   pages: string[];
   largest: number;
   runs: number;
-  each: boolean;
+  /** Speed patches to leave out one at a time (every one with --each). */
+  without: string[];
   profile: boolean;
 }
 
@@ -43,6 +45,7 @@ function parseOptions(argv: string[]): Options {
       largest: { type: 'string' },
       runs: { type: 'string' },
       each: { type: 'boolean' },
+      without: { type: 'string' },
       profile: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -52,7 +55,10 @@ function parseOptions(argv: string[]): Options {
     pages: (values.pages ?? '').split(',').filter((part) => part !== ''),
     largest: positiveInt('largest', values.largest, 4),
     runs: positiveInt('runs', values.runs, 9),
-    each: values.each === true,
+    without:
+      values.each === true
+        ? speedPatchNames()
+        : (values.without ?? '').split(',').filter((name) => name !== ''),
     profile: values.profile === true,
   };
 }
@@ -63,7 +69,7 @@ interface Variant {
   source: string;
 }
 
-function variants(repoRoot: string, each: boolean): Variant[] {
+function variants(repoRoot: string, without: readonly string[]): Variant[] {
   const speed = speedPatchNames();
   if (speed.length === 0)
     throw new Error('build/vendor-patches.mjs marks no Readability patch `speed`');
@@ -71,9 +77,17 @@ function variants(repoRoot: string, each: boolean): Variant[] {
     { name: 'before', source: patchedReadabilitySource(repoRoot, speed) },
     { name: 'after', source: patchedReadabilitySource(repoRoot, []) },
   ];
-  if (each && speed.length > 1) {
-    for (const name of speed) {
-      list.push({ name: `without ${name}`, source: patchedReadabilitySource(repoRoot, [name]) });
+  // An entry "a+b" leaves a and b out together.
+  const unknown = without
+    .flatMap((group) => group.split('+'))
+    .filter((name) => !speed.includes(name));
+  if (unknown.length > 0) throw new Error(`no speed patch named ${unknown.join(', ')}`);
+  if (speed.length > 1) {
+    for (const group of without) {
+      list.push({
+        name: `without ${group}`,
+        source: patchedReadabilitySource(repoRoot, group.split('+')),
+      });
     }
   }
   return list;
@@ -309,7 +323,7 @@ async function main(): Promise<number> {
   if ('exitCode' in parsed) return parsed.exitCode;
   const { options } = parsed;
   const repoRoot = findRepoRoot();
-  const list = variants(repoRoot, options.each);
+  const list = variants(repoRoot, options.without);
   const all = datasetPages();
   const pages =
     options.pages.length > 0

@@ -30,6 +30,12 @@ interface Internals {
   _cleanStyles(element: Element): void;
   _cleanClasses(element: Element): void;
   _cleanConditionally(element: Element, tag: string): void;
+  _getInnerText(element: Node, normalizeSpaces?: boolean): string;
+  _getLinkDensity(element: Element): number;
+  /** readability-candidate-text-lengths: [_getInnerText length, starts with space, ends with space]. */
+  _textLength(element: Element, known: Map<Node, unknown>): [number, boolean, boolean];
+  /** readability-candidate-link-lengths: link -> weighted length, only during the candidate loop. */
+  _linkLengths?: Map<Element, number> | null;
 }
 
 const afterSource = patchedReadabilitySource(repoRoot, []);
@@ -80,6 +86,9 @@ describe('the speed patches', () => {
         'readability-clean-styles-present-names',
         'readability-clean-classes-without-class',
         'readability-clean-conditionally-list-share-later',
+        'readability-candidate-text-lengths',
+        'readability-candidate-link-lengths',
+        'readability-clean-conditionally-checks-without-messages',
       ]),
     );
     for (const name of speedPatchNames()) {
@@ -96,6 +105,11 @@ describe('the speed patches', () => {
     expect(content).toMatch(/\.createTreeWalker\(\w+,12\)/);
     expect(content).toContain('.getAttributeNames()');
     expect(content).toContain('.hasAttribute("style")');
+    expect(content).toMatch(/\/\\s\/\.test\(\w+\.slice\(-1\)\)/);
+    expect(content).toContain('?.get(');
+    // The messages of _cleanConditionally's checks are gone (readability-clean-conditionally-checks-without-messages).
+    expect(content).not.toContain('Bad p to img ratio');
+    expect(content).not.toContain('Suspiciously short');
   });
 });
 
@@ -343,6 +357,277 @@ describe('_cleanConditionally removes the same nodes (list share measured after 
     const after = cleanedBy(After);
     expect(after).toBe(cleanedBy(Before));
     expect(after.length).toBeLessThan(body.outerHTML.length);
+    dom.window.close();
+  });
+});
+
+describe("candidates' text lengths counted from their children, as _getInnerText measured them", () => {
+  const textCases = `<!doctype html><html><body><div id="root">
+    <div id="lead-space">   <p>  a   b  </p>  <span> c</span>
+    </div>
+    <div id="only-space"> <span> </span> &nbsp; <p>
+    </p></div>
+    <div id="comment">x<!-- hidden words -->y</div>
+    <div id="comment-between">x <!-- c --> y</div>
+    <div id="adjacent"><b>a</b><i>b</i></div>
+    <div id="single-spaces">a<b> </b>b<i>&#x9;</i>c<u>
+</u>d</div>
+    <div id="unicode-spaces">&#x2003;a&#x3000;&#x3000;b&#xFEFF;<span>&#x2028;c&#x1680;</span>&#xA0;</div>
+    <div id="nested"><div><div>  <p>deep   text</p> </div></div>tail <div> <div> </div> </div>end</div>
+    <div id="empty"></div>
+    <div id="template"><template>in the template</template>after it</div>
+    <div id="svg"><svg><text>  svg  text </text></svg> after</div>
+    <div id="script-style"><script>var x = 1;</script> text <style>a { color: red }</style></div>
+    <div id="made"></div>
+  </div></body></html>`;
+
+  /** textCases with Text nodes a parser never makes: empty ones, and one text split in three. */
+  function textCasesDom(): JSDOM {
+    const dom = domOf(textCases);
+    const document = dom.window.document;
+    const made = document.getElementById('made') as Element;
+    made.append(document.createTextNode(''), 'one  ', document.createTextNode(''));
+    const split = document.createTextNode('  two   three  four ');
+    made.append(split, document.createElement('br'), document.createTextNode(''));
+    split.splitText(5);
+    (made.childNodes[3] as Text).splitText(4);
+    return dom;
+  }
+
+  /**
+   * Every element of `document` (`only`: the last -`only` of them) counted with each set of known
+   * candidates: all elements, every other one, and none but the element itself. Returns the elements
+   * whose length or edge spaces differ from what _getInnerText and textContent say.
+   */
+  function differingLengths(document: Document, only?: number): string[] {
+    const before = internals(Before, document);
+    const after = internals(After, document);
+    const elements = Array.from(document.getElementsByTagName('*')).slice(only ?? 0);
+    const all = new Map<Node, unknown>(elements.map((element) => [element, undefined]));
+    const everyOther = new Map<Node, unknown>(
+      elements.filter((_, index) => index % 2 === 0).map((element) => [element, undefined]),
+    );
+    const different: string[] = [];
+    for (const element of elements) {
+      const text = element.textContent ?? '';
+      const expected = [before._getInnerText(element).length, /^\s/.test(text), /\s$/.test(text)];
+      const known = new Map<Node, unknown>([[element, undefined]]);
+      for (const [name, candidates] of [
+        ['all', all],
+        ['every other', everyOther.has(element) ? everyOther : known],
+        ['itself', known],
+      ] as const) {
+        const answer = after._textLength(element, candidates);
+        if (JSON.stringify(answer) !== JSON.stringify(expected)) {
+          different.push(`${element.tagName}#${element.id} (${name}): ${JSON.stringify(answer)}`);
+        }
+      }
+    }
+    return different;
+  }
+
+  it.each([
+    ['hand-made text', () => textCasesDom(), undefined],
+    ['wikipedia-3', () => domOf(corpusPage('wikipedia-3').html), undefined],
+    ['bbc-1', () => domOf(corpusPage('bbc-1').html), undefined],
+    // 10,000 elements: the last 500 (textContent per element is quadratic in jsdom; the whole page is
+    // in the parse() comparison below).
+    ['wikipedia-2', () => domOf(corpusPage('wikipedia-2').html), -500],
+  ])('%s: every element gets the same length and edge spaces', (_name, makeDom, only) => {
+    const dom = makeDom();
+    expect(differingLengths(dom.window.document, only)).toEqual([]);
+    dom.window.close();
+  });
+
+  it('white space is one UTF-16 code unit (its first and last code units say whether a text starts or ends with it)', () => {
+    const astral: string[] = [];
+    for (let code = 0x10000; code <= 0x10ffff; code++) {
+      if (/\s/u.test(String.fromCodePoint(code))) astral.push(code.toString(16));
+    }
+    expect(astral).toEqual([]);
+  });
+
+  it('the hand-made cases get the lengths they should', () => {
+    const dom = textCasesDom();
+    const document = dom.window.document;
+    const reader = internals(After, document);
+    const known = new Map<Node, unknown>(
+      Array.from(document.querySelectorAll('div')).map((element) => [element, undefined]),
+    );
+    const length = (id: string): number =>
+      reader._textLength(document.getElementById(id) as Element, known)[0];
+    expect(length('lead-space')).toBe('a b c'.length);
+    expect(length('only-space')).toBe(0);
+    expect(length('comment')).toBe('xy'.length);
+    expect(length('comment-between')).toBe('x y'.length);
+    expect(length('single-spaces')).toBe('a b\tc\nd'.length);
+    expect(length('nested')).toBe('deep text tail end'.length);
+    expect(length('template')).toBe('after it'.length);
+    expect(length('script-style')).toBe('var x = 1; text a { color: red }'.length);
+    expect(length('made')).toBe('one two three four'.length);
+    dom.window.close();
+  });
+
+  it('CDATA sections count as text, processing instructions and comments do not', () => {
+    const xhtml = `<html xmlns="http://www.w3.org/1999/xhtml"><body>
+      <div id="mixed"> a <![CDATA[ b  ]]><?note not text?><!-- nor this --><span><![CDATA[c]]></span>  </div>
+      <div id="instruction-only"><?note words?></div>
+    </body></html>`;
+    const { window } = new JSDOM('', { virtualConsole: new VirtualConsole() });
+    const document = new window.DOMParser().parseFromString(xhtml, 'application/xhtml+xml');
+    expect(differingLengths(document)).toEqual([]);
+    const reader = internals(After, document);
+    const lengthOf = (id: string): number =>
+      reader._textLength(document.getElementById(id) as Element, new Map())[0];
+    expect([lengthOf('mixed'), lengthOf('instruction-only')]).toEqual(['a b c'.length, 0]);
+    window.close();
+  });
+});
+
+describe("links' weighted lengths remembered during the candidate loop", () => {
+  const links = `<!doctype html><html><body><div id="root">
+    <p id="mixed">Text with <a href="#top">a hash link</a>, <a href="/page">a page</a>, <a>no href</a>,
+      <a href="#">a bare hash</a> and <a href="https://example.test/page#part">a full address</a>.</p>
+    <div id="spaced"><a href="#x">  spaced   hash  text </a> <a href="/w"> </a><a href="/e"></a> words</div>
+    <div id="nested"><span>outer text</span></div>
+    <div id="no-links">only words here</div>
+  </div></body></html>`;
+
+  /** links, with a link inside a link (the parser never nests them; the DOM can). */
+  function linksDom(): JSDOM {
+    const dom = domOf(links);
+    const document = dom.window.document;
+    const outer = document.createElement('a');
+    outer.setAttribute('href', '#outer');
+    const inner = document.createElement('a');
+    inner.setAttribute('href', '/inner');
+    inner.textContent = ' inner link ';
+    outer.append('outer ', inner, ' more');
+    document.getElementById('nested')?.append(outer);
+    return dom;
+  }
+
+  /** Elements whose link density differs when `After` remembers link lengths (shared by all elements). */
+  function differingDensities(document: Document): { different: string[]; linky: number } {
+    const before = internals(Before, document);
+    const after = internals(After, document);
+    after._linkLengths = new Map();
+    const different: string[] = [];
+    let linky = 0;
+    for (const element of Array.from(document.getElementsByTagName('*'))) {
+      const expected = before._getLinkDensity(element);
+      if (expected > 0) linky += 1;
+      // Twice: read, then remembered.
+      for (const pass of ['read', 'remembered']) {
+        const density = after._getLinkDensity(element);
+        if (density !== expected)
+          different.push(`${element.tagName}#${element.id} ${pass}: ${density}`);
+      }
+    }
+    return { different, linky };
+  }
+
+  it.each([
+    ['hand-made links', () => linksDom()],
+    ['wikipedia-3', () => domOf(corpusPage('wikipedia-3').html)],
+    ['archive-of-our-own', () => domOf(corpusPage('archive-of-our-own').html)],
+  ])('%s: every element gets the same link density', (_name, makeDom) => {
+    const dom = makeDom();
+    const { different, linky } = differingDensities(dom.window.document);
+    expect(different).toEqual([]);
+    expect(linky).toBeGreaterThan(3);
+    dom.window.close();
+  });
+
+  it('hash links weigh 0.3, nested links count twice, and a link read later is read afresh', () => {
+    const dom = linksDom();
+    const document = dom.window.document;
+    const reader = internals(After, document);
+    const density = (id: string): number =>
+      reader._getLinkDensity(document.getElementById(id) as Element);
+    // "a hash link" 11 * 0.3, "a page" 6, "no href" 7, "a bare hash" 11 (just "#" is no hash link),
+    // "a full address" 14: over the paragraph's text.
+    const mixed = reader._getInnerText(document.getElementById('mixed') as Element).length;
+    expect(density('mixed')).toBe((11 * 0.3 + 6 + 7 + 11 + 14) / mixed);
+    // The outer link's whole text at 0.3, and the inner link's text again.
+    const nested = reader._getInnerText(document.getElementById('nested') as Element).length;
+    expect(density('nested')).toBe(
+      ('outer inner link more'.length * 0.3 + 'inner link'.length) / nested,
+    );
+
+    // A link's href changes the weight only: remembered, the density stays; forgotten, it is read afresh.
+    reader._linkLengths = new Map();
+    const remembered = density('spaced');
+    const link = document.querySelector('#spaced a') as Element;
+    link.setAttribute('href', '/x');
+    expect(density('spaced')).toBe(remembered);
+    reader._linkLengths = null;
+    const afresh = internals(Before, document)._getLinkDensity(link.parentElement as Element);
+    expect(density('spaced')).toBe(afresh);
+    expect(afresh).toBeGreaterThan(remembered);
+    dom.window.close();
+  });
+
+  it('parse() forgets them after the candidate loop, before it changes the DOM', () => {
+    const { html, url } = corpusPage('wikipedia-3');
+    const dom = domOf(html, url);
+    const reader = new After(dom.window.document, extensionOptions) as unknown as Internals & {
+      parse(): unknown;
+    };
+    const seen: (Map<Element, number> | null | undefined)[] = [];
+    const getLinkDensity = reader._getLinkDensity.bind(reader);
+    reader._getLinkDensity = (element: Element, ...rest: unknown[]): number => {
+      seen.push(reader._linkLengths);
+      return (getLinkDensity as (element: Element, ...rest: unknown[]) => number)(element, ...rest);
+    };
+    // The <noscript> patch parses with the global DOMParser (parseComparable sets it the same way).
+    const global = globalThis as { DOMParser?: unknown };
+    const saved = global.DOMParser;
+    global.DOMParser = dom.window.DOMParser;
+    try {
+      expect(reader.parse()).not.toBeNull();
+    } finally {
+      global.DOMParser = saved;
+    }
+    expect(reader._linkLengths).toBeNull();
+    // Remembered in the candidate loop only: the calls before it (divs turned into paragraphs) and after
+    // it (siblings, _cleanConditionally) read afresh.
+    expect(seen.filter((known) => known instanceof Map).length).toBeGreaterThan(10);
+    expect(seen.filter((known) => !(known instanceof Map)).length).toBeGreaterThan(10);
+    dom.window.close();
+  });
+});
+
+describe("_cleanConditionally's checks decide as before without their messages", () => {
+  const paragraph =
+    '<p>A paragraph long enough to count as content in every check of the cleaner.</p>';
+  const checks = `<!doctype html><html><body><div id="root">
+    <div id="images"><img src="a.png"><img src="b.png"><img src="c.png">${paragraph}</div>
+    <div id="many-items"><ul>${'<li>item</li>'.repeat(110)}</ul>${paragraph}</div>
+    <div id="inputs"><input><input>${paragraph}</div>
+    <div id="short-link"><a href="/x">short</a></div>
+    <div id="linky">${paragraph}<a href="/a">${'link text '.repeat(8)}</a></div>
+    <div id="linky-article" class="article">${paragraph}<a href="/b">${'link text '.repeat(12)}</a></div>
+    <div id="embed"><iframe src="https://ads.example.test/"></iframe> short</div>
+    <div id="embeds"><embed src="a.swf"><embed src="b.swf">${paragraph}${paragraph}</div>
+    <div id="no-useful-content">plain words straight in the div, long enough but not in any text tag</div>
+    <div id="kept">${paragraph}${paragraph}<span>and a span</span></div>
+    <ul id="image-list"><li><img src="1.png"></li><li><img src="2.png"></li></ul>
+  </div></body></html>`;
+
+  it('on hand-made nodes, one per check', () => {
+    const dom = domOf(checks);
+    const document = dom.window.document;
+    const root = document.getElementById('root') as Element;
+    const remaining = (Readability: ReadabilityClass): string[] => {
+      const copy = root.cloneNode(true) as Element;
+      const reader = internals(Readability, document);
+      for (const tag of ['div', 'ul']) reader._cleanConditionally(copy, tag);
+      return Array.from(copy.querySelectorAll('[id]')).map((element) => element.id);
+    };
+    const after = remaining(After);
+    expect(after).toEqual(remaining(Before));
+    expect(after).toEqual(['kept', 'image-list']);
     dom.window.close();
   });
 });
