@@ -62,22 +62,29 @@ function pairAt(text: string, index: number, code: number): number {
 let scanMetWordCharacter = false;
 /** How many CJK characters (each a word) the last scanWords call counted. */
 let scanCjkCharacters = 0;
+/**
+ * Whether the last scanWords call met a surrogate or a CJK symbol: the characters whose count can
+ * depend on where text nodes start and end (see wordsOfElementText).
+ */
+let scanMetNodeSensitive = false;
 
 /**
  * The words of `text` (as the pattern above finds them), counting stopped once past `limit` (then
- * limit + 1). Sets scanMetWordCharacter and scanCjkCharacters.
+ * limit + 1). Sets scanMetWordCharacter, scanCjkCharacters and scanMetNodeSensitive.
  */
 function scanWords(text: string, limit: number): number {
   let count = 0;
   let cjk = 0;
   let inRun = false;
   let metWord = false;
+  let nodeSensitive = false;
   const length = text.length;
   for (let index = 0; index < length && count <= limit; index++) {
     const code = text.charCodeAt(index);
     let kind: CharacterClass;
     if (code < 0xd800) kind = bmpClass(code);
     else {
+      if (code <= 0xdfff) nodeSensitive = true;
       const codePoint = pairAt(text, index, code);
       if (codePoint === -1) kind = bmpClass(code);
       else {
@@ -95,11 +102,13 @@ function scanWords(text: string, limit: number): number {
         count++;
         cjk++;
         if (kind === CJK_WORD) metWord = true;
+        else nodeSensitive = true;
       }
     }
   }
   scanMetWordCharacter = metWord;
   scanCjkCharacters = cjk;
+  scanMetNodeSensitive = nodeSensitive;
   return count;
 }
 
@@ -294,19 +303,6 @@ export function hasVisibleText(root: Node): boolean {
   return someText(root, (data) => VISIBLE.test(data));
 }
 
-/**
- * What joining texts needs to know about one: its words, and whether it starts or ends inside a word.
- * For an element also the words of the <a> elements inside it, summed (as linkDensity counts them).
- */
-interface TextSpan {
-  readonly words: number;
-  /** Starts with a letter or digit that would continue a word ending just before it (not CJK). */
-  readonly opensRun: boolean;
-  /** Ends with a letter or digit that a following text could continue. */
-  readonly closesRun: boolean;
-  readonly linkWords: number;
-}
-
 /** The class of the code point that ends `text` (not empty). */
 function lastClass(text: string): CharacterClass {
   const end = text.length - 1;
@@ -325,103 +321,119 @@ function firstClass(text: string): CharacterClass {
 }
 
 /**
- * An element's span while its children are being read: the joined span so far, changed in place (a
- * walk joins a span per text node and child element; one record per element, not one per join).
+ * countWords(element.textContent) for many elements of one tree, counted per text node: a word split
+ * across a tag ("Wo<b>rd</b>") counts once, and a text node without any letter or digit counts none.
+ * Counts are remembered: they are of the tree as it was when first asked about, so use one instance
+ * per walk that only changes elements after asking about them (as a top-down walk does).
  */
-class PendingSpan {
-  words = 0;
-  /** Nothing joined yet: the first text to join decides opensRun. */
-  empty = true;
-  opensRun = false;
-  closesRun = false;
-  linkWords = 0;
-  next: Node | null;
-  constructor(readonly element: Element) {
-    this.next = element.firstChild;
+export class WordCounts {
+  private readonly counts = new Map<Element, number>();
+  /** Elements a capped count stopped inside: they have at least so many words. */
+  private readonly wordsAtLeast = new Map<Element, number>();
+
+  of(element: Element): number {
+    return this.ofText(element, element.textContent ?? '');
   }
 
-  /** Joins a text after what is read so far: a word cut by the join counts once. */
-  joinText(text: string): void {
-    if (text === '') return;
-    const words = scanWords(text, Infinity);
-    // A text without any word character (most text nodes: the whitespace between tags).
-    if (!scanMetWordCharacter) this.join(0, false, false);
-    else this.join(words, firstClass(text) === RUN, lastClass(text) === RUN);
+  /**
+   * of(element), given its textContent (whitespace-normalised or not, e.g. read for other reasons):
+   * counted from the text, which reads no nodes, unless the text alone cannot tell (see
+   * wordsOfElementText).
+   */
+  ofText(element: Element, text: string): number {
+    let words = this.counts.get(element);
+    if (words === undefined) {
+      words = wordsOfElementText(text) ?? elementWordsUpTo(element, Infinity);
+      this.counts.set(element, words);
+    }
+    return words;
   }
 
-  joinElement(child: Element, span: TextSpan): void {
-    this.linkWords += span.linkWords + (child.localName === 'a' ? span.words : 0);
-    // An element without text joins like no text at all.
-    if (span !== NO_TEXT) this.join(span.words, span.opensRun, span.closesRun);
+  /** The sum of the word counts of the element's descendant <a> elements (nested ones each). */
+  linkWordsOf(element: Element): number {
+    let words = 0;
+    forEachDescendant(element, (descendant) => {
+      if (descendant.localName === 'a') words += this.of(descendant);
+    });
+    return words;
   }
 
-  private join(words: number, opensRun: boolean, closesRun: boolean): void {
-    if (this.empty) {
-      this.empty = false;
-      this.opensRun = opensRun;
-      this.words = words;
-    } else this.words += words - (this.closesRun && opensRun ? 1 : 0);
-    this.closesRun = closesRun;
-  }
-
-  finish(): TextSpan {
-    // Nothing joined means no links inside either.
-    if (this.empty) return NO_TEXT;
-    return {
-      words: this.words,
-      opensRun: this.opensRun,
-      closesRun: this.closesRun,
-      linkWords: this.linkWords,
-    };
+  /**
+   * of(element), capped: the same number when it is at most `limit`, else limit + 1. Reads only as far
+   * as the limit (see elementWordsUpTo) and remembers what that shows of the elements it stopped in.
+   */
+  upTo(element: Element, limit: number): number {
+    const known = this.counts.get(element);
+    if (known !== undefined) return Math.min(known, limit + 1);
+    if ((this.wordsAtLeast.get(element) ?? 0) > limit) return limit + 1;
+    const words = elementWordsUpTo(element, limit, this.wordsAtLeast);
+    if (words <= limit) this.counts.set(element, words);
+    return words;
   }
 }
 
-const NO_TEXT: TextSpan = { words: 0, opensRun: false, closesRun: false, linkWords: 0 };
-
 /**
- * countWords(element.textContent) for many elements of one tree, each text node read once: an
- * element's count is combined from its children's (a word split across a tag, "Wo<b>rd</b>", still
- * counts once) and remembered. The counts are of the tree as it was when first asked about: use one
- * instance per walk that only changes elements after asking about them (as a top-down walk does).
+ * WordCounts' count of `element` (read node by node), capped: the same number when it is at most `limit`, else limit + 1.
+ * Joins its text nodes in order as WordCounts does, without remembering anything per element, and
+ * stops once past the limit: a large block costs about `limit` words of reading. When it stops inside
+ * descendant elements, it records in `wordsAtLeast` how many words each of them has at least (their
+ * text read so far): a block nested in a large one then often needs no reading of its own.
  */
-export class WordCounts {
-  private readonly spans = new Map<Element, TextSpan>();
-
-  of(element: Element): number {
-    return this.spanOf(element).words;
-  }
-
-  /** The sum of the word counts of the element's descendant <a> elements, from the same pass. */
-  linkWordsOf(element: Element): number {
-    return this.spanOf(element).linkWords;
-  }
-
-  private spanOf(root: Element): TextSpan {
-    const known = this.spans.get(root);
-    if (known) return known;
-    // Post-order without recursion: pages nest deeper than the call stack allows.
-    const pending: PendingSpan[] = [new PendingSpan(root)];
-    for (;;) {
-      const top = pending[pending.length - 1] as PendingSpan;
-      const node = top.next;
-      if (node === null) {
-        pending.pop();
-        const span = top.finish();
-        this.spans.set(top.element, span);
-        const parent = pending[pending.length - 1];
-        if (!parent) return span;
-        parent.joinElement(top.element, span);
+export function elementWordsUpTo(
+  element: Element,
+  limit: number,
+  wordsAtLeast?: Map<Element, number>,
+): number {
+  let words = 0;
+  let closesRun = false;
+  /** The elements entered on the way to `node`, and the words read before each. */
+  const open: Node[] = [];
+  const wordsBefore: number[] = [];
+  let node: Node | null = element.firstChild;
+  while (node) {
+    const type = node.nodeType;
+    if (type === 3 || type === 4) {
+      const data = (node as CharacterData).data;
+      if (data !== '') {
+        const count = scanWords(data, Infinity);
+        if (!scanMetWordCharacter) closesRun = false;
+        else {
+          words += count - (closesRun && firstClass(data) === RUN ? 1 : 0);
+          closesRun = lastClass(data) === RUN;
+          if (words > limit) {
+            for (let index = 0; index < open.length; index++) {
+              wordsAtLeast?.set(open[index] as Element, words - (wordsBefore[index] as number));
+            }
+            return limit + 1;
+          }
+        }
+      }
+    } else {
+      const first: Node | null = node.firstChild;
+      if (first) {
+        open.push(node);
+        wordsBefore.push(words);
+        node = first;
         continue;
       }
-      top.next = node.nextSibling;
-      const type = node.nodeType;
-      if (type === 3 || type === 4) top.joinText((node as CharacterData).data);
-      else if (type === 1) {
-        const child = node as Element;
-        const childSpan = this.spans.get(child);
-        if (childSpan) top.joinElement(child, childSpan);
-        else pending.push(new PendingSpan(child));
-      }
     }
+    let next: Node | null = node.nextSibling;
+    while (!next && open.length > 0) {
+      next = (open.pop() as Node).nextSibling;
+      wordsBefore.pop();
+    }
+    node = next;
   }
+  return words;
+}
+
+/**
+ * WordCounts' count of an element whose text (textContent, whitespace-normalised or not) is `text`,
+ * read from the text alone; undefined when the text alone cannot tell. WordCounts counts per text
+ * node: a node of only CJK symbols counts none, and a surrogate pair split between nodes is two lone
+ * surrogates. A text without either counts the same in one piece as in nodes.
+ */
+export function wordsOfElementText(text: string): number | undefined {
+  const words = scanWords(text, Infinity);
+  return scanMetNodeSensitive ? undefined : words;
 }

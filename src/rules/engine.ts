@@ -78,17 +78,48 @@ class BlockFacts {
   private headingValue: string | null | undefined;
   private linkDensityValue: number | undefined;
   private structures: Map<string, boolean> | undefined;
+  /** The block's words (as WordCounts counts them) once counted, else -1. */
+  words = -1;
+  /** A capped count passed this many words (-1: none has). */
+  private wordsAbove = -1;
   constructor(
     readonly element: Element,
     private readonly wordCounts: WordCounts,
+    /** At least the block's words: the count of a block around it (Infinity when none is counted). */
+    private readonly wordBound: number,
   ) {}
   get text(): string {
     this.textValue ??= normaliseSpace(this.element.textContent ?? '');
     return this.textValue;
   }
-  /** Whether the block has more than `limit` words (counted once per walk, see WordCounts). */
+  /**
+   * Whether the block has more than `limit` words. Counts only as far as the question needs: a large
+   * block is read up to the limit, not to its end, and a block inside a short one is counted from
+   * the text that text rules read anyway.
+   */
   hasMoreWordsThan(limit: number): boolean {
-    return this.wordCounts.of(this.element) > limit;
+    if (this.words < 0) {
+      if (this.wordBound <= limit) return false;
+      if (limit <= this.wordsAbove) return true;
+      this.count(limit);
+      if (this.words < 0) return true;
+    }
+    return this.words > limit;
+  }
+  /**
+   * Counts the words, or finds that there are more than `limit`. A first count reads as far as text
+   * rules usually ask (DEFAULT_TEXT_MAX_WORDS): they ask it of most blocks.
+   */
+  private count(limit: number): void {
+    // Inside a block counted as short, the text (which text rules read anyway) tells.
+    if (this.wordBound <= DEFAULT_TEXT_MAX_WORDS) {
+      this.words = this.wordCounts.ofText(this.element, this.text);
+      return;
+    }
+    const cap = Math.max(limit, DEFAULT_TEXT_MAX_WORDS);
+    const words = this.wordCounts.upTo(this.element, cap);
+    if (words > cap) this.wordsAbove = cap;
+    else this.words = words;
   }
   get linkDensity(): number {
     this.linkDensityValue ??= linkDensity(this.element, this.wordCounts);
@@ -146,6 +177,13 @@ function selectorMatches(rule: RuleSpec, element: Element, selectors: SelectorCo
   return compiledSelectorsOf(rule).test?.(element, true) ?? false;
 }
 
+/** Whether the block opens with a heading one of the rule's heading patterns match (or it has none). */
+function headingMatches(rule: RuleSpec, facts: BlockFacts): boolean {
+  if (rule.headings.length === 0) return true;
+  const headingText = facts.headingText;
+  return headingText !== null && rule.headings.some((pattern) => pattern.test(headingText));
+}
+
 /**
  * Whether `rule` holds for the block. The caller already knows the rule looks at this element's tag
  * (see RulePlan); the cheap tests run first, the structural ones last (every test is pure, so
@@ -158,15 +196,14 @@ function ruleMatches(
 ): Match | undefined {
   const element = facts.element;
   if (rule.selectors.length > 0 && !selectorMatches(rule, element, selectors)) return undefined;
-  // Word limits before headings: a count is one lookup once the walk has counted the block.
+  // Word limits are a compare once the block is counted; before that, a heading (a child or two to
+  // read) costs less than counting a large block up to a heading rule's limit.
+  const headingsFirst = facts.words < 0;
+  if (headingsFirst && !headingMatches(rule, facts)) return undefined;
   const maxWords = rule.maxWords ?? (rule.texts.length > 0 ? DEFAULT_TEXT_MAX_WORDS : undefined);
   if (maxWords !== undefined && facts.hasMoreWordsThan(maxWords)) return undefined;
   if (rule.minWords !== undefined && !facts.hasMoreWordsThan(rule.minWords - 1)) return undefined;
-  if (rule.headings.length > 0) {
-    const headingText = facts.headingText;
-    if (headingText === null) return undefined;
-    if (!rule.headings.some((pattern) => pattern.test(headingText))) return undefined;
-  }
+  if (!headingsFirst && !headingMatches(rule, facts)) return undefined;
   if (rule.texts.length > 0 && !rule.texts.some((pattern) => pattern.test(facts.text))) {
     return undefined;
   }
@@ -176,13 +213,20 @@ function ruleMatches(
   return { rule, textMatched: rule.texts.length > 0 };
 }
 
+/** The rules that look at one tag, in priority order. */
+interface TagRules {
+  all: RuleSpec[];
+  /** Those without selectors: all that can hold for an element no selector can match. */
+  withoutSelectors: RuleSpec[];
+}
+
 /** The rules of one phase, in priority order, indexed by the element tags they look at. */
 interface RulePlan {
   ordered: RuleSpec[];
   /** For each tag some rule names (or a default block tag): the rules that look at that tag. */
-  byTag: Map<string, RuleSpec[]>;
+  byTag: Map<string, TagRules>;
   /** For any other tag: the rules with selectors and no tag list (their selectors decide). */
-  otherTags: RuleSpec[];
+  otherTags: TagRules;
   /** Whether any compiled selector of these rules could match an element. */
   selectorsMayMatch: ElementTest;
 }
@@ -193,6 +237,10 @@ function looksAtTag(rule: RuleSpec, tag: string): boolean {
   return rule.selectors.length > 0 || DEFAULT_BLOCK_TAGS.has(tag);
 }
 
+function tagRules(rules: RuleSpec[]): TagRules {
+  return { all: rules, withoutSelectors: rules.filter((rule) => rule.selectors.length === 0) };
+}
+
 function buildPlan(rules: readonly RuleSpec[], phase: RulePhase): RulePlan {
   const active = rules.filter((rule) => rule.phases.includes(phase));
   // Keep rules first: a kept block is decided before any other rule looks at it.
@@ -201,16 +249,14 @@ function buildPlan(rules: readonly RuleSpec[], phase: RulePhase): RulePlan {
     ...active.filter((rule) => rule.action !== 'keep'),
   ];
   const tags = new Set([...DEFAULT_BLOCK_TAGS, ...ordered.flatMap((rule) => rule.tags)]);
-  const byTag = new Map<string, RuleSpec[]>();
-  for (const tag of tags)
-    byTag.set(
-      tag,
-      ordered.filter((rule) => looksAtTag(rule, tag)),
-    );
+  const byTag = new Map<string, TagRules>();
+  for (const tag of tags) byTag.set(tag, tagRules(ordered.filter((rule) => looksAtTag(rule, tag))));
   return {
     ordered,
     byTag,
-    otherTags: ordered.filter((rule) => rule.tags.length === 0 && rule.selectors.length > 0),
+    otherTags: tagRules(
+      ordered.filter((rule) => rule.tags.length === 0 && rule.selectors.length > 0),
+    ),
     selectorsMayMatch: selectorPrefilter(
       ordered.flatMap((rule) => compiledSelectorsOf(rule).requirements),
     ),
@@ -234,10 +280,19 @@ function planFor(rules: readonly RuleSpec[], phase: RulePhase): RulePlan {
   return plan;
 }
 
-/** Pushes the element children of `parent` so that the first child is popped first. */
-function pushChildren(stack: Element[], parent: Element): void {
+/**
+ * Pushes the element children of `parent` so that the first child is popped first, each with
+ * `wordBound`, at least its words (the count of a block around it).
+ */
+function pushChildren(
+  stack: Element[],
+  wordBounds: number[],
+  parent: Element,
+  wordBound: number,
+): void {
   for (let child = parent.lastElementChild; child; child = child.previousElementSibling) {
     stack.push(child);
+    wordBounds.push(wordBound);
   }
 }
 
@@ -328,19 +383,27 @@ export function applyRules(
   const scopeRoot =
     options.scope === 'around-main-text' && main ? (main.parentElement ?? root) : root;
   const stack: Element[] = [];
-  pushChildren(stack, scopeRoot);
+  const wordBounds: number[] = [];
+  pushChildren(stack, wordBounds, scopeRoot, Infinity);
   const tick = options.tick;
   forgetAttributeReads();
   while (stack.length > 0) {
     const element = stack.pop() as Element;
+    // Within a block counted as n words, every element has at most n.
+    const wordBound = wordBounds.pop() as number;
     if (!element.parentNode) continue;
     tick?.();
-    const candidates = plan.byTag.get(element.localName) ?? plan.otherTags;
-    const facts = new BlockFacts(element, wordCounts);
-    const selectors = {
-      hits: selectorHits.get(element),
-      mayMatch: plan.selectorsMayMatch(element),
-    };
+    const hits = selectorHits.get(element);
+    const mayMatch = plan.selectorsMayMatch(element);
+    const tagRules = plan.byTag.get(element.localName) ?? plan.otherTags;
+    // A rule with selectors holds only where one of them matches (see selectorMatches).
+    const candidates = hits !== undefined || mayMatch ? tagRules.all : tagRules.withoutSelectors;
+    if (candidates.length === 0) {
+      pushChildren(stack, wordBounds, element, wordBound);
+      continue;
+    }
+    const facts = new BlockFacts(element, wordCounts, wordBound);
+    const selectors = { hits, mayMatch };
     let decided = false;
     for (const rule of candidates) {
       const match = ruleMatches(rule, facts, selectors);
@@ -353,7 +416,10 @@ export function applyRules(
         if (guard.isProtected(element)) continue;
         const children = childElements(element);
         element.replaceWith(...Array.from(element.childNodes));
-        stack.push(...children.reverse());
+        for (const child of children.reverse()) {
+          stack.push(child);
+          wordBounds.push(wordBound);
+        }
         decided = true;
         break;
       }
@@ -365,7 +431,8 @@ export function applyRules(
       decided = true;
       break;
     }
-    if (!decided) pushChildren(stack, element);
+    if (!decided)
+      pushChildren(stack, wordBounds, element, facts.words >= 0 ? facts.words : wordBound);
   }
   return removals;
 }

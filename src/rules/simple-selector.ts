@@ -280,8 +280,9 @@ const REGEXP_SPECIAL = /[.*+?^${}()|[\]\\]/g;
 /**
  * A quick test that is true for every element some of the selectors (compiled with these
  * requirements) could match, and false for most others: one tag lookup, a few attribute presence
- * checks and one pattern per attribute, instead of each rule's tests in turn. Reads attribute values
- * through the same memo as the selector tests, so a passing element's values are read once.
+ * checks and one pattern per attribute, instead of each rule's tests in turn. The patterns ignore case
+ * as regular expressions do (a little wider than ASCII lower case, which only lets more elements
+ * through): the value needs no lower-casing, and most elements fail here, so no memo either.
  */
 export function selectorPrefilter(requirements: readonly Requirement[]): ElementTest {
   const tags = new Set<string>();
@@ -308,7 +309,7 @@ export function selectorPrefilter(requirements: readonly Requirement[]): Element
   const patterns = new Map(
     [...needles].map(([name, values]) => [
       name,
-      new RegExp([...values].map((value) => value.replace(REGEXP_SPECIAL, '\\$&')).join('|')),
+      new RegExp([...values].map((value) => value.replace(REGEXP_SPECIAL, '\\$&')).join('|'), 'i'),
     ]),
   );
   return (element) => {
@@ -319,9 +320,7 @@ export function selectorPrefilter(requirements: readonly Requirement[]): Element
     for (const name of element.getAttributeNames()) {
       if (present.has(name)) return true;
       const pattern = patterns.get(name);
-      if (pattern === undefined) continue;
-      const value = attributeMemo.read(element, name, true);
-      if (value !== null && pattern.test(value)) return true;
+      if (pattern !== undefined && pattern.test(element.getAttribute(name) ?? '')) return true;
     }
     return false;
   };

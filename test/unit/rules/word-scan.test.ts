@@ -1,15 +1,21 @@
 // The word counter reads character codes; these properties hold it to the Unicode patterns that define
 // a word (the counter's former implementation), on text mixing every kind of character pages carry.
 import fc from 'fast-check';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import {
   countNodeWordsUpTo,
   countWordKinds,
   countWords,
   countWordsUpTo,
+  elementWordsUpTo,
+  normaliseSpace,
   WordCounts,
 } from '../../../src/rules/dom-text';
 import { readingTimeMinutes } from '../../../src/extraction/reading-time';
 import { parse } from '../extraction/fixture-helpers';
+
+const fixturesDir = join(__dirname, 'fixtures', 'generic-rules');
 
 const CJK = '[\\p{Script=Han}\\p{Script=Hiragana}\\p{Script=Katakana}]';
 const WORD = new RegExp(`${CJK}|(?:(?!${CJK})[\\p{L}\\p{N}_])+`, 'gu');
@@ -124,6 +130,64 @@ describe('word counting by character codes', () => {
       { numRuns: 500 },
     );
   });
+
+  it('counts from the whole text, or up to a limit node by node, as the spans do', () => {
+    const document = parse('<body></body>');
+    const tags = ['a', 'b', 'p', 'div', 'span'];
+    // Nested elements: text nodes and elements in any order, so limits stop inside descendants.
+    const tree: fc.Memo<Array<string | [string, unknown[]]>> = fc.memo((depth) =>
+      fc.array(
+        depth <= 1
+          ? pageText
+          : fc.oneof(pageText, fc.tuple(fc.constantFrom(...tags), tree(depth - 1))),
+        { maxLength: 5 },
+      ),
+    );
+    const build = (parent: Element, children: Array<string | [string, unknown[]]>): void => {
+      for (const child of children) {
+        if (typeof child === 'string') parent.append(child);
+        else {
+          const element = document.createElement(child[0]);
+          build(element, child[1] as Array<string | [string, unknown[]]>);
+          parent.append(element);
+        }
+      }
+    };
+    fc.assert(
+      fc.property(tree(4), fc.nat(12), fc.nat(12), (children, limit, innerLimit) => {
+        const div = document.createElement('div');
+        build(div, children);
+        const words = referenceSpanWords(div);
+        const capped = (count: number, cap: number) => Math.min(count, cap + 1);
+        expect(new WordCounts().ofText(div, normaliseSpace(div.textContent ?? ''))).toBe(words);
+        expect(elementWordsUpTo(div, limit)).toBe(capped(words, limit));
+        // What a capped count learns of the elements it stopped in holds for their own counts.
+        const counts = new WordCounts();
+        expect(counts.upTo(div, limit)).toBe(capped(words, limit));
+        for (const element of Array.from(div.querySelectorAll('*'))) {
+          expect(counts.upTo(element, innerLimit)).toBe(
+            capped(referenceSpanWords(element), innerLimit),
+          );
+        }
+        expect(counts.upTo(div, limit + innerLimit)).toBe(capped(words, limit + innerLimit));
+      }),
+      { numRuns: 1500 },
+    );
+  });
+
+  it.each(readdirSync(fixturesDir))(
+    'counts every block of a real page top-down as the spans do, capped or whole: %s',
+    (name) => {
+      const document = parse(readFileSync(join(fixturesDir, name), 'utf8'));
+      const elements = Array.from(document.body.querySelectorAll('*'));
+      const counts = new WordCounts();
+      for (const element of elements) {
+        const words = referenceSpanWords(element);
+        expect(counts.upTo(element, 80)).toBe(Math.min(words, 81));
+        expect(new WordCounts().of(element)).toBe(words);
+      }
+    },
+  );
 
   it('keeps a text node without letters or digits out of a block count, as before', () => {
     // A CJK radical is a word to countWords but not a word character: its text node adds nothing to
