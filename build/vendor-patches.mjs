@@ -113,6 +113,46 @@ export const vendorPatchList = {
             'while (inertNoscript.body.firstChild) tmp.appendChild(inertNoscript.body.firstChild);',
         },
         {
+          name: 'readability-without-jsdomparser',
+          reason:
+            "JSDOMParser is Readability's own DOM for its tests (a document whose first child says " +
+            '__JSDOMParser__); the extension reads copies of browser documents only, where that mark is ' +
+            'never set (a page script could not set it on the copy either), so the branches for it never ' +
+            'run: left out of content.js (its size budget).',
+          find: '  this._docJSDOMParser = this._doc.firstChild.__JSDOMParser__;\n',
+          replace: '',
+        },
+        {
+          name: 'readability-without-jsdomparser',
+          reason: 'as above: only a JSDOMParser node list can fail this check (in _removeNodes)',
+          find:
+            '    if (this._docJSDOMParser && nodeList._isLiveNodeList) {\n' +
+            '      throw new Error("Do not pass live node lists to _removeNodes");\n' +
+            '    }\n',
+          replace: '',
+        },
+        {
+          name: 'readability-without-jsdomparser',
+          reason:
+            'as above: only a JSDOMParser node list can fail this check (in _replaceNodeTags)',
+          find:
+            '    if (this._docJSDOMParser && nodeList._isLiveNodeList) {\n' +
+            '      throw new Error("Do not pass live node lists to _replaceNodeTags");\n' +
+            '    }\n',
+          replace: '',
+        },
+        {
+          name: 'readability-without-jsdomparser',
+          reason: 'as above: _setNodeTag renames a JSDOMParser node in place; others are replaced',
+          find:
+            '    if (this._docJSDOMParser) {\n' +
+            '      node.localName = tag.toLowerCase();\n' +
+            '      node.tagName = tag.toUpperCase();\n' +
+            '      return node;\n' +
+            '    }\n',
+          replace: '',
+        },
+        {
           name: 'readability-grabbed-log-debug-only',
           reason:
             'Readability serialises the whole article (innerHTML) on every parse only to hand it to ' +
