@@ -1,5 +1,5 @@
 // Page metadata read from the untouched clone, before cleanup rules or Readability change it.
-import { descendantsByTags, normaliseSpace } from '../rules/dom-text';
+import { asciiLower, descendantsByTags, normaliseSpace } from '../rules/dom-text';
 import { parseDir } from './direction';
 
 export interface PageMetadata {
@@ -20,10 +20,6 @@ export function toIsoDate(value: string | null | undefined): string | null {
   if (Number.isNaN(time)) return null;
   const year = new Date(time).getUTCFullYear();
   return year >= 1990 && year <= 2100 ? new Date(time).toISOString() : null;
-}
-
-function asciiLower(text: string): string {
-  return text.replace(/[A-Z]/g, (c) => c.toLowerCase());
 }
 
 /**

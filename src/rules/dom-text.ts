@@ -1,5 +1,10 @@
 // Small text measures over DOM nodes, shared by the rule engine and the extraction pipeline.
 
+/** Lower-cases A-Z only, as HTML compares attribute names and values "ignoring ASCII case". */
+export function asciiLower(text: string): string {
+  return /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text;
+}
+
 /** Collapses runs of whitespace (including &nbsp;) to single spaces and trims. */
 export function normaliseSpace(text: string): string {
   return text.replace(/[\s\u00a0\u200b\ufeff]+/g, ' ').trim();

@@ -4,6 +4,7 @@
 // selectors slowly over a whole document; checking an element's own attributes during the rule walk
 // is the same answer at a fraction of the cost. Anything else (combinators, pseudo-classes, escapes)
 // is not compiled and stays with querySelectorAll.
+import { asciiLower } from './dom-text';
 
 export type ElementTest = (element: Element) => boolean;
 
@@ -16,10 +17,6 @@ const ATTRIBUTE = new RegExp(
   `^\\[\\s*(${IDENT})\\s*(?:([*~^$|]?=)\\s*(?:"([^"\\\\]*)"|'([^'\\\\]*)'|(${IDENT}))\\s*(i|s)?\\s*)?\\]`,
 );
 const ASCII_WHITESPACE = /[\t\n\f\r ]+/;
-
-function asciiLower(text: string): string {
-  return /[A-Z]/.test(text) ? text.replace(/[A-Z]/g, (c) => c.toLowerCase()) : text;
-}
 
 interface AttributeRead {
   element: Element | undefined;
