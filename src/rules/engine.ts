@@ -395,9 +395,10 @@ export function applyRules(
     tick?.();
     const hits = selectorHits.get(element);
     const mayMatch = plan.selectorsMayMatch(element);
-    const tagRules = plan.byTag.get(element.localName) ?? plan.otherTags;
+    const rulesForTag = plan.byTag.get(element.localName) ?? plan.otherTags;
     // A rule with selectors holds only where one of them matches (see selectorMatches).
-    const candidates = hits !== undefined || mayMatch ? tagRules.all : tagRules.withoutSelectors;
+    const candidates =
+      hits !== undefined || mayMatch ? rulesForTag.all : rulesForTag.withoutSelectors;
     if (candidates.length === 0) {
       pushChildren(stack, wordBounds, element, wordBound);
       continue;
