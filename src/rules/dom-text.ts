@@ -357,9 +357,7 @@ export class WordCounts {
   /** The sum of the word counts of the element's descendant <a> elements (nested ones each). */
   linkWordsOf(element: Element): number {
     let words = 0;
-    forEachDescendant(element, (descendant) => {
-      if (descendant.localName === 'a') words += this.of(descendant);
-    });
+    for (const link of descendantsByTag(element, 'a')) words += this.of(link);
     return words;
   }
 
