@@ -2,6 +2,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gunzipSync } from 'node:zlib';
+import { JSDOM, VirtualConsole } from 'jsdom';
 
 const pagesDir = join(__dirname, '..', '..', '..', 'shared', 'datasets', 'readability-test-pages');
 
@@ -34,4 +35,10 @@ export function readabilityCorpusPage(id: string): { html: string; url: string }
     html: (entry.html.endsWith('.gz') ? gunzipSync(raw) : raw).toString('utf8'),
     url: entry.url,
   };
+}
+
+/** One page of the corpus in jsdom at its address, without jsdom's complaints about its CSS in the output. */
+export function quietReadabilityCorpusDom(id: string): JSDOM {
+  const { html, url } = readabilityCorpusPage(id);
+  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
 }

@@ -11,7 +11,7 @@ import {
   splitAboveChars,
 } from '../../../src/extraction/first-screen';
 import { fixturePage, readabilityPage } from '../extension/dom';
-import { readabilityCorpusPage } from '../../support/readability-corpus';
+import { quietReadabilityCorpusDom } from '../../support/readability-corpus';
 import { readFixtureHtml } from './fixture-helpers';
 
 function extractBoth(dom: JSDOM): {
@@ -25,17 +25,11 @@ function extractBoth(dom: JSDOM): {
   };
 }
 
-/** A page of Readability's test corpus, without jsdom's complaints about its CSS in the test output. */
-function quietDatasetPage(id: string): JSDOM {
-  const { html, url } = readabilityCorpusPage(id);
-  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
-}
-
 /** The article's text as one line, for comparing beginnings (the plain text's paragraph breaks aside). */
 const flat = (text: string) => text.replace(/\s+/g, ' ').trim();
 
 describe.each([
-  ['Wikipedia, New Zealand', () => quietDatasetPage('wikipedia-2')],
+  ['Wikipedia, New Zealand', () => quietReadabilityCorpusDom('wikipedia-2')],
   ['the e2e fixture with 432 annotated paragraphs', () => fixturePage('very-long-article')],
 ])('%s, first screen first', (_name, load) => {
   let dom: JSDOM;
@@ -131,7 +125,7 @@ describe('where the first screen ends', () => {
   });
 
   it("cuts a table between rows: an infobox's first rows fill the screen, the others follow", () => {
-    const wikipedia = quietDatasetPage('wikipedia-2');
+    const wikipedia = quietReadabilityCorpusDom('wikipedia-2');
     const infobox = wikipedia.window.document.querySelector('table.infobox');
     if (!infobox) throw new Error('no infobox');
     const root = wikipedia.window.document.createElement('div');

@@ -2,10 +2,10 @@
 // an esbuild define); Node walks the tree. Both must give the same article: here jsdom plays the browser's
 // DOM for the collections path, and extract() must not change by a character on real pages with lazy and
 // <noscript> images, <picture> sources, <time> elements, JSON-LD and <meta> metadata.
-import { JSDOM, VirtualConsole } from 'jsdom';
+import { JSDOM } from 'jsdom';
 import type * as Extraction from '../../../src/extraction';
 import type * as DomText from '../../../src/rules/dom-text';
-import { readabilityCorpusPage } from '../../support/readability-corpus';
+import { quietReadabilityCorpusDom } from '../../support/readability-corpus';
 
 type Flagged = typeof globalThis & { BROADSHEET_NATIVE_DOM?: boolean };
 
@@ -28,17 +28,12 @@ function load<T extends object>(path: string, native: boolean): T {
 const extraction = '../../../src/extraction';
 const domText = '../../../src/rules/dom-text';
 
-function page(id: string): JSDOM {
-  const { html, url } = readabilityCorpusPage(id);
-  return new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
-}
-
 // jsdom's collections are slow (why Node walks instead): a few pages, each with what the collections find.
 describe.each(['lazy-image-3', 'videos-1', 'telegraph'])('%s', (id) => {
   it('gives the same article with the DOM collections as with one walk', () => {
     const native = load<typeof Extraction>(extraction, true);
     const walked = load<typeof Extraction>(extraction, false);
-    const dom = page(id);
+    const dom = quietReadabilityCorpusDom(id);
     const options = { url: dom.window.location.href, onRuleProblem: () => undefined };
     const fromCollections = native.extract(dom.window.document, options);
     expect(fromCollections).not.toBeNull();
